@@ -1,0 +1,159 @@
+/**
+ * Composition root: the ONLY place that chooses embedded or real adapters (architecture §6).
+ * `buildContainer` opens connections and returns the ports plus a `close` that releases them in order.
+ */
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { Config } from './config.js';
+import type { Ports } from './application/ports.js';
+import type { BlobStorage } from './domain/gallery/blob-storage.js';
+import type { MalwareScanner } from './domain/gallery/malware-scanner.js';
+import type { Cache } from './domain/shared/cache.js';
+import type { HealthCheck } from './domain/shared/health-check.js';
+import type { Logger } from './domain/shared/logger.js';
+import type { WorkerHeartbeat } from './domain/shared/worker-heartbeat.js';
+import { openPglite, openPostgres, type SqlDatabase } from './infrastructure/persistence/postgres/connection.js';
+import { lockDataDir } from './infrastructure/persistence/postgres/data-dir-lock.js';
+import { migrate } from './infrastructure/persistence/postgres/migrate.js';
+import { postgresUnitOfWork } from './infrastructure/persistence/postgres/unit-of-work.js';
+import { memoryCache } from './infrastructure/persistence/memory/cache.js';
+import { memoryWorkerHeartbeat } from './infrastructure/persistence/memory/worker-heartbeat.js';
+import { redisCache } from './infrastructure/persistence/redis/cache.js';
+import { openRedis, translateRedisError, type RedisClient } from './infrastructure/persistence/redis/connection.js';
+import { redisWorkerHeartbeat } from './infrastructure/persistence/redis/worker-heartbeat.js';
+import { clamdScanner } from './infrastructure/security/clamav/clamd-scanner.js';
+import { localDiskStorage } from './infrastructure/storage/local/local-disk-storage.js';
+import { systemClock } from './infrastructure/system/system-clock.js';
+import { uuidV7Generator } from './infrastructure/system/uuid-v7-generator.js';
+
+export interface Container {
+  readonly ports: Ports;
+  readonly heartbeat: WorkerHeartbeat;
+  readonly sql: SqlDatabase;
+  /** Applies pending migrations; returns the versions applied. */
+  migrate(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export interface ContainerOptions {
+  /** Tests hand in a database they prepared (a cloned template); it is closed with the container. */
+  readonly sql?: SqlDatabase;
+}
+
+const PROBE_KEY = 'health/probe';
+// The queue counts as stalled when no worker has beaten for this long (contract §15).
+const HEARTBEAT_STALE_MS = 60_000;
+
+export async function buildContainer(config: Config, logger: Logger, options: ContainerOptions = {}): Promise<Container> {
+  const closers: (() => Promise<void> | void)[] = [];
+  try {
+    const clock = systemClock();
+    const sql = options.sql ?? (await openDatabase(config, logger, closers));
+    closers.push(() => sql.close());
+
+    let redis: RedisClient | undefined;
+    if (config.redisUrl) {
+      const client = openRedis(config.redisUrl, (err) => logger.warn({ err: { message: err.message } }, 'redis connection error'));
+      redis = client;
+      closers.push(async () => {
+        await client.quit().catch(() => client.disconnect());
+      });
+    }
+    const cache: Cache = redis ? redisCache(redis) : memoryCache(clock);
+    const heartbeat = redis ? redisWorkerHeartbeat(redis) : memoryWorkerHeartbeat();
+
+    const storage = openStorage(config);
+    const probe = randomBytes(16);
+    await storage.put(PROBE_KEY, probe);
+
+    const scanner: MalwareScanner | undefined = config.clamavUrl ? clamdScanner(config.clamavUrl, config.scanTimeoutMs) : undefined;
+    if (!scanner) {
+      logger.warn({ security: true }, 'MALWARE SCANNING IS DISABLED: uploads are stored unscanned. Set CLAMAV_URL to enable it.');
+    }
+
+    const healthChecks: HealthCheck[] = [
+      { name: 'database', critical: true, enabled: true, check: () => sql.ping() },
+      {
+        name: 'redis',
+        critical: true,
+        enabled: redis !== undefined,
+        check: async () => {
+          await redis?.ping().catch((err: unknown) => {
+            throw translateRedisError('ping redis', err);
+          });
+        },
+      },
+      {
+        name: 'storage',
+        critical: true,
+        enabled: true,
+        check: async () => {
+          const read = await storage.getBytes(PROBE_KEY);
+          if (!read || Buffer.compare(Buffer.from(read), probe) !== 0) throw new Error('storage probe object is missing or changed');
+        },
+      },
+      { name: 'scanner', critical: config.scanRequired, enabled: scanner !== undefined, check: () => scanner!.ping() },
+      {
+        name: 'queue',
+        critical: false,
+        enabled: true,
+        check: async () => {
+          if (!redis) return; // The in-process queue lives and dies with this process.
+          await redis.ping();
+          const last = await heartbeat.last();
+          if (!last || clock.now().getTime() - last.getTime() > HEARTBEAT_STALE_MS) throw new Error('no worker heartbeat in the last 60 s');
+        },
+      },
+    ];
+
+    const ports: Ports = {
+      uow: postgresUnitOfWork(sql.db),
+      cache,
+      clock,
+      ids: uuidV7Generator(),
+      logger,
+      healthChecks,
+    };
+    return {
+      ports,
+      heartbeat,
+      sql,
+      migrate: () => migrate(sql),
+      close: () => closeAll(closers),
+    };
+  } catch (err) {
+    await closeAll(closers);
+    throw err;
+  }
+}
+
+async function openDatabase(config: Config, logger: Logger, closers: (() => Promise<void> | void)[]): Promise<SqlDatabase> {
+  if (config.databaseUrl) {
+    return openPostgres({
+      url: config.databaseUrl,
+      onIdleError: (err) => logger.warn({ err: { message: err.message } }, 'idle PostgreSQL connection failed'),
+    });
+  }
+  const dir = path.join(config.dataDir, 'db');
+  closers.push(lockDataDir(config.dataDir));
+  logger.info({ dir }, 'using the embedded database (PGlite); set DATABASE_URL for PostgreSQL');
+  return openPglite({ dataDir: dir });
+}
+
+function openStorage(config: Config): BlobStorage {
+  if (config.storageDriver === 's3') {
+    throw new Error('STORAGE_DRIVER=s3 is not available in this version yet; use STORAGE_DRIVER=local');
+  }
+  return localDiskStorage(path.join(config.dataDir, 'files'));
+}
+
+async function closeAll(closers: (() => Promise<void> | void)[]): Promise<void> {
+  // Close in reverse order of opening: dependents before what they depend on.
+  for (const close of closers.splice(0).reverse()) {
+    try {
+      await close();
+    } catch {
+      // Keep closing the rest; a failed close must not leave other connections open.
+    }
+  }
+}

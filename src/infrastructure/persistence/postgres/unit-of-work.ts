@@ -1,0 +1,23 @@
+import type { Kysely } from 'kysely';
+import type { TxPorts } from '../../../application/ports.js';
+import type { UnitOfWork } from '../../../domain/shared/unit-of-work.js';
+import { postgresOutbox } from './outbox-store.js';
+import { translateDbError } from './pg-errors.js';
+import type { DB } from './schema.js';
+
+/** Binds every transactional port to one Kysely transaction per `run`. */
+export function postgresUnitOfWork(db: Kysely<DB>): UnitOfWork<TxPorts> {
+  return {
+    async run(fn) {
+      try {
+        return await db.transaction().execute((trx) => fn(bindPorts(trx)));
+      } catch (err) {
+        throw translateDbError('run transaction', err);
+      }
+    },
+  };
+}
+
+function bindPorts(trx: Kysely<DB>): TxPorts {
+  return { outbox: postgresOutbox(trx) };
+}

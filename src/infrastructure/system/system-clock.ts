@@ -1,0 +1,5 @@
+import type { Clock } from '../../domain/shared/clock.js';
+
+export function systemClock(): Clock {
+  return { now: () => new Date() };
+}

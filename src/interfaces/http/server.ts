@@ -1,0 +1,113 @@
+/**
+ * Builds the HTTP application (never listens): conventions of contract §1, §3, §14 and §15 as hooks, then the
+ * route plugins, each given the ports it needs. `main.ts` listens; tests call `inject`.
+ */
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Config } from '../../config.js';
+import type { Ports } from '../../application/ports.js';
+import { trackAllowedMethods } from './allowed-methods.js';
+import { registerHttpMetrics } from './http-metrics.js';
+import { registerJsonBodyParsers } from './json-body.js';
+import { handleError, methodNotAllowed, notFound, sendProblem } from './problem.js';
+import { registerRequestDeadline } from './request-deadline.js';
+import { requestId } from './request-id.js';
+import { registerResponseHeaders } from './response-headers.js';
+import './route-config.js';
+import { docsRoutes } from './routes/docs.js';
+import { healthRoutes } from './routes/health.js';
+import { metricsRoutes } from './routes/metrics.js';
+import { preflightRoutes } from './routes/preflight.js';
+import { serverInfoRoutes } from './routes/server-info.js';
+import { ProblemSchema } from './schemas/common.js';
+import { schemaValidatorCompiler } from './schema-validator.js';
+
+export interface ServerOptions {
+  readonly config: Config;
+  readonly ports: Ports;
+  readonly logger: FastifyBaseLogger;
+  readonly version: string;
+  /** Silence before a stalled request body gets 408; the contract fixes 30 s, tests shorten it. */
+  readonly bodyIdleTimeoutMs?: number;
+}
+
+export const ACCEPTED_MIME_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/avif'] as const;
+const MAX_TAGS_PER_IMAGE = 20;
+
+/** A hop count becomes proxy-addr's "trust the first n hops" function; Fastify's types only take the others. */
+function trustProxyOption(trust: Config['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return typeof trust === 'boolean' ? trust : [...trust];
+}
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const { config, ports } = options;
+  const app = Fastify({
+    loggerInstance: options.logger,
+    disableRequestLogging: true,
+    genReqId: requestId,
+    requestIdLogLabel: 'request_id',
+    trustProxy: trustProxyOption(config.trustProxy),
+    // Our parsers enforce the JSON limit per route; this is only the outer bound for Fastify's own reader.
+    bodyLimit: Math.max(config.limits.jsonBodyLimitBytes, config.limits.maxUploadBytes + 1_048_576),
+    routerOptions: { ignoreTrailingSlash: false, caseSensitive: true, maxParamLength: 200 },
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    exposeHeadRoutes: true,
+    frameworkErrors: (error, request, reply) => {
+      // Router-level failures (a malformed URL, an over-long parameter) before any route ran.
+      reply.header('X-Request-ID', request.id);
+      sendProblem(request, reply, { slug: 'bad-request', detail: error.message.replace(/^FST_\w+:\s*/, '') });
+    },
+  });
+
+  app.setValidatorCompiler(schemaValidatorCompiler());
+  app.setErrorHandler(handleError);
+  const allowed = trackAllowedMethods(app);
+  app.setNotFoundHandler((request, reply) => {
+    const methods = allowed.for(request.url.split('?')[0] ?? '/');
+    return methods.length > 0 ? methodNotAllowed(request, reply, methods) : notFound(request, reply);
+  });
+
+  registerResponseHeaders(app, { corsOrigins: config.corsOrigins });
+  registerRequestDeadline(app, config.requestTimeoutMs);
+  registerJsonBodyParsers(app, { limitBytes: config.limits.jsonBodyLimitBytes, idleTimeoutMs: options.bodyIdleTimeoutMs ?? 30_000 });
+  const metrics = registerHttpMetrics(app);
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { method: request.method, route: request.routeOptions.url ?? null, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request completed',
+    );
+  });
+
+  app.addSchema(ProblemSchema);
+  if (config.docsEnabled) {
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: { title: 'Tessera API', version: options.version, description: 'Self-hosted image hosting and galleries.' },
+        servers: [{ url: config.publicUrl ?? '/' }],
+        components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      },
+      refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+    });
+  }
+
+  await app.register(preflightRoutes, { corsOrigins: config.corsOrigins, allowed });
+  await app.register(healthRoutes, { ports });
+  await app.register(serverInfoRoutes, {
+    info: {
+      version: options.version,
+      maxUploadBytes: config.limits.maxUploadBytes,
+      maxImageSide: config.limits.maxImageSide,
+      maxImagePixels: config.limits.maxImagePixels,
+      maxTagsPerImage: MAX_TAGS_PER_IMAGE,
+      acceptedMimeTypes: ACCEPTED_MIME_TYPES,
+    },
+  });
+  if (config.metrics.enabled) await app.register(metricsRoutes, { registry: metrics.registry, token: config.metrics.token });
+  if (config.docsEnabled) await app.register(docsRoutes);
+
+  await app.ready();
+  return app;
+}
