@@ -38,6 +38,8 @@ export interface Container {
 export interface ContainerOptions {
   /** Tests hand in a database they prepared (a cloned template); it is closed with the container. */
   readonly sql?: SqlDatabase;
+  /** Tests isolate their Redis keys under a prefix of their own. */
+  readonly redisKeyPrefix?: string;
 }
 
 const PROBE_KEY = 'health/probe';
@@ -53,7 +55,10 @@ export async function buildContainer(config: Config, logger: Logger, options: Co
 
     let redis: RedisClient | undefined;
     if (config.redisUrl) {
-      const client = openRedis(config.redisUrl, (err) => logger.warn({ err: { message: err.message } }, 'redis connection error'));
+      const client = openRedis(config.redisUrl, {
+        onError: (err) => logger.warn({ err: { message: err.message } }, 'redis connection error'),
+        ...(options.redisKeyPrefix ? { keyPrefix: options.redisKeyPrefix } : {}),
+      });
       redis = client;
       closers.push(async () => {
         await client.quit().catch(() => client.disconnect());

@@ -12,8 +12,12 @@ export interface AllowedMethods {
   for(path: string): string[];
 }
 
-export function trackAllowedMethods(app: FastifyInstance): AllowedMethods {
-  const router = Router({ ignoreTrailingSlash: false, caseSensitive: true });
+/** `routerOptions` must be the main router's: a looser or stricter twin would disagree on what a path is. */
+export function trackAllowedMethods(
+  app: FastifyInstance,
+  routerOptions: { ignoreTrailingSlash: boolean; caseSensitive: boolean; maxParamLength: number },
+): AllowedMethods {
+  const router = Router(routerOptions);
   const noop = () => undefined;
   app.addHook('onRoute', (route) => {
     if (route.url === '*' || route.url === '/*') return;

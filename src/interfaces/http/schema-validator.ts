@@ -7,6 +7,10 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
 
+// ajv-formats' `uuid` also accepts a `urn:uuid:` prefix; the contract's ids are the bare 36-character form
+// (hex in either case), and anything else must be 400 before it reaches a `uuid` column.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function makeAjv(coerce: boolean) {
   const ajv = new Ajv.default({
     allErrors: true,
@@ -16,6 +20,7 @@ function makeAjv(coerce: boolean) {
     strict: false,
   });
   addFormats.default(ajv);
+  ajv.addFormat('uuid', UUID);
   return ajv;
 }
 

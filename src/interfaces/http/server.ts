@@ -3,7 +3,7 @@
  * route plugins, each given the ports it needs. `main.ts` listens; tests call `inject`.
  */
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import type { Config } from '../../config.js';
 import type { Ports } from '../../application/ports.js';
 import { trackAllowedMethods } from './allowed-methods.js';
@@ -29,6 +29,8 @@ export interface ServerOptions {
   readonly version: string;
   /** Silence before a stalled request body gets 408; the contract fixes 30 s, tests shorten it. */
   readonly bodyIdleTimeoutMs?: number;
+  /** Extra route plugins registered after the built-in ones (tests use this to provoke failures). */
+  readonly plugins?: readonly FastifyPluginAsync[];
 }
 
 export const ACCEPTED_MIME_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/avif'] as const;
@@ -40,17 +42,20 @@ function trustProxyOption(trust: Config['trustProxy']): boolean | string[] | ((a
   return typeof trust === 'boolean' ? trust : [...trust];
 }
 
+// Shared by Fastify and the 405 lookup so that both agree on which paths exist.
+const ROUTER_OPTIONS = { ignoreTrailingSlash: false, caseSensitive: true, maxParamLength: 200 };
+
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { config, ports } = options;
   const app = Fastify({
     loggerInstance: options.logger,
-    disableRequestLogging: true,
+    // One "request completed" line per request, written by our onResponse hook with the route template.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'request_id' }),
     genReqId: requestId,
-    requestIdLogLabel: 'request_id',
     trustProxy: trustProxyOption(config.trustProxy),
     // Our parsers enforce the JSON limit per route; this is only the outer bound for Fastify's own reader.
     bodyLimit: Math.max(config.limits.jsonBodyLimitBytes, config.limits.maxUploadBytes + 1_048_576),
-    routerOptions: { ignoreTrailingSlash: false, caseSensitive: true, maxParamLength: 200 },
+    routerOptions: ROUTER_OPTIONS,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     exposeHeadRoutes: true,
@@ -63,7 +68,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.setValidatorCompiler(schemaValidatorCompiler());
   app.setErrorHandler(handleError);
-  const allowed = trackAllowedMethods(app);
+  const allowed = trackAllowedMethods(app, ROUTER_OPTIONS);
   app.setNotFoundHandler((request, reply) => {
     const methods = allowed.for(request.url.split('?')[0] ?? '/');
     return methods.length > 0 ? methodNotAllowed(request, reply, methods) : notFound(request, reply);
@@ -107,6 +112,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   if (config.metrics.enabled) await app.register(metricsRoutes, { registry: metrics.registry, token: config.metrics.token });
   if (config.docsEnabled) await app.register(docsRoutes);
+  for (const plugin of options.plugins ?? []) await app.register(plugin);
 
   await app.ready();
   return app;

@@ -48,6 +48,7 @@ export function openPostgres(options: PostgresOptions): SqlDatabase {
   // An idle client dropped by the server emits here; unhandled it would crash the process.
   pool.on('error', (err) => options.onIdleError?.(err));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  let closed = false;
   return {
     engine: 'postgres',
     db,
@@ -79,7 +80,13 @@ export function openPostgres(options: PostgresOptions): SqlDatabase {
         throw translateDbError('ping PostgreSQL', err);
       }
     },
-    close: () => db.destroy(),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+      // Kysely only ends a pool it has used; end it here too so an unused pool leaves no connection open.
+      if (!pool.ending) await pool.end();
+    },
   };
 }
 

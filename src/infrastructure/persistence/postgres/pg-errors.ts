@@ -46,6 +46,6 @@ export function isUnavailable(err: unknown): boolean {
     if (UNREACHABLE_NODE_CODES.has(code)) return true;
   }
   const message = err instanceof Error ? err.message : '';
-  if (/timeout exceeded when trying to connect|Connection terminated|connection is closed|PGlite is closed/i.test(message)) return true;
+  if (/timeout exceeded when trying to connect|Connection terminated|connection is closed|PGlite is closed|Cannot use a pool after calling end/i.test(message)) return true;
   return err instanceof AggregateError && err.errors.some(isUnavailable);
 }

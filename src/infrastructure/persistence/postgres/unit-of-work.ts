@@ -9,9 +9,19 @@ import type { DB } from './schema.js';
 export function postgresUnitOfWork(db: Kysely<DB>): UnitOfWork<TxPorts> {
   return {
     async run(fn) {
+      // Errors thrown by the work itself pass through unchanged; only failures of the transaction are translated.
+      let workError: { error: unknown } | undefined;
       try {
-        return await db.transaction().execute((trx) => fn(bindPorts(trx)));
+        return await db.transaction().execute(async (trx) => {
+          try {
+            return await fn(bindPorts(trx));
+          } catch (error) {
+            workError = { error };
+            throw error;
+          }
+        });
       } catch (err) {
+        if (workError && workError.error === err) throw err;
         throw translateDbError('run transaction', err);
       }
     },

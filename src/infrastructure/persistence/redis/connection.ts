@@ -8,8 +8,15 @@ import { wrapError } from '../../errors.js';
 
 export type RedisClient = Redis;
 
-export function openRedis(url: string, onError?: (err: Error) => void): RedisClient {
+export interface RedisOptions {
+  readonly onError?: (err: Error) => void;
+  /** Prepended to every key; tests give each file its own so runs never collide. */
+  readonly keyPrefix?: string;
+}
+
+export function openRedis(url: string, options: RedisOptions = {}): RedisClient {
   const redis = new Redis(url, {
+    keyPrefix: options.keyPrefix ?? '',
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     connectTimeout: 5000,
@@ -17,7 +24,7 @@ export function openRedis(url: string, onError?: (err: Error) => void): RedisCli
     retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
   });
   // Without a listener ioredis logs connection errors to stderr itself; route them to our logger.
-  redis.on('error', (err: Error) => onError?.(err));
+  redis.on('error', (err: Error) => options.onError?.(err));
   return redis;
 }
 
