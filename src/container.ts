@@ -15,13 +15,27 @@ import type { WorkerHeartbeat } from './domain/shared/worker-heartbeat.js';
 import { openPglite, openPostgres, type SqlDatabase } from './infrastructure/persistence/postgres/connection.js';
 import { lockDataDir } from './infrastructure/persistence/postgres/data-dir-lock.js';
 import { migrate } from './infrastructure/persistence/postgres/migrate.js';
+import { postgresAuditLog } from './infrastructure/persistence/postgres/audit-log.js';
+import { postgresSessionRepository } from './infrastructure/persistence/postgres/session-repository.js';
 import { postgresUnitOfWork } from './infrastructure/persistence/postgres/unit-of-work.js';
+import { postgresUserRepository } from './infrastructure/persistence/postgres/user-repository.js';
 import { memoryCache } from './infrastructure/persistence/memory/cache.js';
+import { memoryLoginAttempts } from './infrastructure/persistence/memory/login-attempts.js';
+import { memoryRateLimiter } from './infrastructure/persistence/memory/rate-limiter.js';
+import { memorySessionStore } from './infrastructure/persistence/memory/session-store.js';
 import { memoryWorkerHeartbeat } from './infrastructure/persistence/memory/worker-heartbeat.js';
 import { redisCache } from './infrastructure/persistence/redis/cache.js';
 import { openRedis, translateRedisError, type RedisClient } from './infrastructure/persistence/redis/connection.js';
+import { redisLoginAttempts } from './infrastructure/persistence/redis/login-attempts.js';
+import { redisRateLimiter } from './infrastructure/persistence/redis/rate-limiter.js';
+import { redisSessionStore } from './infrastructure/persistence/redis/session-store.js';
 import { redisWorkerHeartbeat } from './infrastructure/persistence/redis/worker-heartbeat.js';
 import { clamdScanner } from './infrastructure/security/clamav/clamd-scanner.js';
+import { loadIdentityLists } from './infrastructure/security/identity-lists.js';
+import { joseTokenSigner } from './infrastructure/security/jwt/jose-token-signer.js';
+import { loadSigningKey } from './infrastructure/security/jwt/key-files.js';
+import { opaqueTokens } from './infrastructure/security/opaque-tokens.js';
+import { argon2PasswordHasher } from './infrastructure/security/password/argon2-password-hasher.js';
 import { localDiskStorage } from './infrastructure/storage/local/local-disk-storage.js';
 import { systemClock } from './infrastructure/system/system-clock.js';
 import { uuidV7Generator } from './infrastructure/system/uuid-v7-generator.js';
@@ -111,6 +125,14 @@ export async function buildContainer(config: Config, logger: Logger, options: Co
       },
     ];
 
+    // Tombstones of revoked sessions must outlive every refresh token that could still name them.
+    const tombstoneTtlS = config.jwt.refreshTokenTtlS;
+    const signingKey = await loadSigningKey({
+      algorithm: config.jwt.algorithm,
+      privateKeyPem: config.jwt.privateKeyPem,
+      privateKeyFile: config.jwt.privateKeyFile,
+      dataDir: config.dataDir,
+    });
     const ports: Ports = {
       uow: postgresUnitOfWork(sql.db),
       cache,
@@ -118,6 +140,28 @@ export async function buildContainer(config: Config, logger: Logger, options: Co
       ids: uuidV7Generator(),
       logger,
       healthChecks,
+      users: postgresUserRepository(sql.db),
+      sessions: postgresSessionRepository(sql.db),
+      auditLog: postgresAuditLog(sql.db),
+      sessionStore: redis ? redisSessionStore(redis, { tombstoneTtlS }) : memorySessionStore(clock, { tombstoneTtlS }),
+      rateLimiter: redis ? redisRateLimiter(redis) : memoryRateLimiter(clock),
+      loginAttempts: redis ? redisLoginAttempts(redis) : memoryLoginAttempts(clock),
+      passwordHasher: argon2PasswordHasher(),
+      tokenSigner: joseTokenSigner(signingKey, {
+        algorithm: config.jwt.algorithm,
+        issuer: config.jwt.issuer,
+        accessTokenTtlS: config.jwt.accessTokenTtlS,
+      }),
+      secretTokens: opaqueTokens(),
+      identityLists: await loadIdentityLists({
+        ...(config.commonPasswordsFile ? { commonPasswordsFile: config.commonPasswordsFile } : {}),
+        ...(config.disposableDomainsFile ? { disposableDomainsFile: config.disposableDomainsFile } : {}),
+      }),
+      identity: {
+        accessTokenTtlS: config.jwt.accessTokenTtlS,
+        refreshTokenTtlS: config.jwt.refreshTokenTtlS,
+        lockout: { threshold: config.lockout.threshold, windowS: config.lockout.durationS, lockS: config.lockout.durationS },
+      },
     };
     return {
       ports,

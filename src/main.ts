@@ -27,6 +27,10 @@ function readConfig(): Config {
 }
 
 function makeLogger(config: Config): Logger {
+  // Synchronous writes: pino's default stdout stream is asynchronous, and a line written just before
+  // process.exit (the "stopped" line, a shutdown timeout) was lost whenever its write was still in flight.
+  // One line per request does not need async batching.
+  const destination = pino.destination({ dest: 1, sync: true });
   return pino({
     level: config.logLevel,
     base: { service: 'tessera', pid: process.pid },
@@ -35,7 +39,7 @@ function makeLogger(config: Config): Logger {
       paths: ['*.authorization', '*.password', '*.token', '*.access_token', '*.refresh_token', 'headers.authorization', 'req.headers.authorization'],
       censor: '[redacted]',
     },
-  });
+  }, destination);
 }
 
 /** The message of an error and of its causes, one line, for boot failures. */
@@ -97,7 +101,6 @@ async function main(): Promise<void> {
       await app?.close();
       await container.close();
       logger.info('stopped');
-      logger.flush();
       process.exit(0);
     })();
   };

@@ -2,17 +2,37 @@
  * Every port a use case may ask for. Use cases take `Pick<Ports, …>` of what they need; `container.ts`
  * builds the record from adapters.
  */
+import type { AuditLog } from '../domain/identity/audit-entry.js';
+import type { LockoutPolicy, LoginAttempts } from '../domain/identity/login-attempts.js';
+import type { PasswordHasher } from '../domain/identity/password-hasher.js';
+import type { IdentityLists } from '../domain/identity/registration.js';
+import type { SecretTokens } from '../domain/identity/secret-tokens.js';
+import type { SessionRepository } from '../domain/identity/session-repository.js';
+import type { SessionStore } from '../domain/identity/session-store.js';
+import type { TokenSigner } from '../domain/identity/token-signer.js';
+import type { UserRepository } from '../domain/identity/user-repository.js';
 import type { Cache } from '../domain/shared/cache.js';
 import type { Clock } from '../domain/shared/clock.js';
 import type { HealthCheck } from '../domain/shared/health-check.js';
 import type { IdGenerator } from '../domain/shared/id-generator.js';
 import type { Logger } from '../domain/shared/logger.js';
 import type { Outbox } from '../domain/shared/outbox.js';
+import type { RateLimiter } from '../domain/shared/rate-limiter.js';
 import type { UnitOfWork } from '../domain/shared/unit-of-work.js';
 
 /** Ports bound to one transaction, handed to `uow.run` callbacks. */
 export interface TxPorts {
   readonly outbox: Outbox;
+  readonly auditLog: AuditLog;
+  readonly users: UserRepository;
+  readonly sessions: SessionRepository;
+}
+
+/** Identity settings from configuration (contract §5, §17). */
+export interface IdentitySettings {
+  readonly accessTokenTtlS: number;
+  readonly refreshTokenTtlS: number;
+  readonly lockout: LockoutPolicy;
 }
 
 export interface Ports {
@@ -22,4 +42,15 @@ export interface Ports {
   readonly ids: IdGenerator;
   readonly logger: Logger;
   readonly healthChecks: readonly HealthCheck[];
+  readonly users: UserRepository;
+  readonly sessions: SessionRepository;
+  readonly auditLog: AuditLog;
+  readonly sessionStore: SessionStore;
+  readonly rateLimiter: RateLimiter;
+  readonly loginAttempts: LoginAttempts;
+  readonly passwordHasher: PasswordHasher;
+  readonly tokenSigner: TokenSigner;
+  readonly secretTokens: SecretTokens;
+  readonly identityLists: IdentityLists;
+  readonly identity: IdentitySettings;
 }

@@ -94,10 +94,13 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   if (error instanceof DomainError) {
     const location = request.routeOptions.config?.fieldLocation ?? 'body';
     if (PROBLEMS[error.kind].status >= 500) request.log.warn({ err: error, code: error.code }, 'dependency unavailable');
+    const errors = error.fields?.map((f) => ({ field: `${location}.${f.field}`, message: f.message }));
+    const first = errors?.[0];
     return sendProblem(request, reply, {
       slug: error.kind,
-      detail: error.detail,
-      ...(error.fields ? { errors: error.fields.map((f) => ({ field: `${location}.${f.field}`, message: f.message })) } : {}),
+      // Validation details name the field as the client sent it (`body.email`), like schema errors do.
+      detail: error.kind === 'validation-error' && first ? `${first.field} ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}` : error.detail,
+      ...(errors ? { errors } : {}),
       ...(error.meta.retryAfterS === undefined ? {} : { retryAfterS: error.meta.retryAfterS }),
       ...(error.meta.invalidToken ? { invalidToken: true } : {}),
       ...(error.kind === 'account-banned' ? { bannedUntil: error.meta.bannedUntil ?? null, banReason: error.meta.banReason ?? '' } : {}),
@@ -115,13 +118,16 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   }
   const status = fastifyError.statusCode;
   if (status !== undefined && status >= 400 && status < 500) {
+    request.log.info({ err: error }, 'client error');
     return sendProblem(request, reply, { slug: STATUS_SLUGS[status] ?? 'bad-request', detail: clientDetail(fastifyError) });
   }
   request.log.error({ err: error }, 'unhandled error');
   return sendProblem(request, reply, { slug: 'internal-error', detail: INTERNAL_DETAIL });
 }
 
-// Fastify's messages for client errors are safe, but some name internals; these are stated plainly.
+// Fastify's own client errors (`FST_*`) and our body reader's (`TESSERA_*`) have messages written for clients,
+// though a few are stated more plainly here. Any other error that merely carries a 4xx `statusCode` (a
+// library's) keeps its status but not its message, which may name hosts, files or queries.
 function clientDetail(error: FastifyError): string {
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
@@ -130,9 +136,10 @@ function clientDetail(error: FastifyError): string {
       return 'the request body is too large';
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return 'the Content-Length header does not match the body';
-    default:
-      return error.message.replace(/^FST_\w+:\s*/, '') || 'the request could not be understood';
   }
+  const ours = typeof error.code === 'string' && /^(FST|TESSERA)_/.test(error.code);
+  if (!ours) return 'the request could not be processed';
+  return error.message.replace(/^FST_\w+:\s*/, '') || 'the request could not be understood';
 }
 
 export function notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {

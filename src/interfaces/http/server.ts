@@ -7,19 +7,25 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, t
 import type { Config } from '../../config.js';
 import type { Ports } from '../../application/ports.js';
 import { trackAllowedMethods } from './allowed-methods.js';
+import { registerAuthentication } from './auth.js';
 import { registerHttpMetrics } from './http-metrics.js';
 import { registerJsonBodyParsers } from './json-body.js';
 import { handleError, methodNotAllowed, notFound, sendProblem } from './problem.js';
+import { registerRateLimits } from './rate-limit.js';
 import { registerRequestDeadline } from './request-deadline.js';
 import { requestId } from './request-id.js';
-import { registerResponseHeaders } from './response-headers.js';
+import { applyResponseHeaders, registerResponseHeaders } from './response-headers.js';
 import './route-config.js';
+import { registerShutdownGate } from './shutdown-gate.js';
+import { authRoutes } from './routes/auth.js';
 import { docsRoutes } from './routes/docs.js';
 import { healthRoutes } from './routes/health.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { preflightRoutes } from './routes/preflight.js';
 import { serverInfoRoutes } from './routes/server-info.js';
+import { userRoutes } from './routes/users.js';
 import { ProblemSchema } from './schemas/common.js';
+import { UserPublic, UserSelf, UserSummary } from './schemas/users.js';
 import { schemaValidatorCompiler } from './schema-validator.js';
 
 export interface ServerOptions {
@@ -56,12 +62,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // Our parsers enforce the JSON limit per route; this is only the outer bound for Fastify's own reader.
     bodyLimit: Math.max(config.limits.jsonBodyLimitBytes, config.limits.maxUploadBytes + 1_048_576),
     routerOptions: ROUTER_OPTIONS,
-    return503OnClosing: true,
+    // Our shutdown gate answers requests that arrive while draining, as a problem document.
+    return503OnClosing: false,
     forceCloseConnections: 'idle',
     exposeHeadRoutes: true,
     frameworkErrors: (error, request, reply) => {
-      // Router-level failures (a malformed URL, an over-long parameter) before any route ran.
-      reply.header('X-Request-ID', request.id);
+      // Router-level failures (a malformed URL, an over-long parameter) before any route ran: no hook runs
+      // for these replies, so the §14 headers are set here.
+      applyResponseHeaders(request, reply, config.corsOrigins);
       sendProblem(request, reply, { slug: 'bad-request', detail: error.message.replace(/^FST_\w+:\s*/, '') });
     },
   });
@@ -75,9 +83,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   registerResponseHeaders(app, { corsOrigins: config.corsOrigins });
+  registerShutdownGate(app);
   registerRequestDeadline(app, config.requestTimeoutMs);
   registerJsonBodyParsers(app, { limitBytes: config.limits.jsonBodyLimitBytes, idleTimeoutMs: options.bodyIdleTimeoutMs ?? 30_000 });
   const metrics = registerHttpMetrics(app);
+  // Order matters: the caller is identified before the limiters pick per-user or per-IP keys (contract §13).
+  registerAuthentication(app, ports);
+  registerRateLimits(app, ports.rateLimiter, config.rateLimit, metrics.registry);
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
       { method: request.method, route: request.routeOptions.url ?? null, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
@@ -85,7 +97,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     );
   });
 
-  app.addSchema(ProblemSchema);
+  for (const shared of [ProblemSchema, UserSummary, UserPublic, UserSelf]) app.addSchema(shared);
   if (config.docsEnabled) {
     await app.register(swagger, {
       openapi: {
@@ -112,6 +124,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   if (config.metrics.enabled) await app.register(metricsRoutes, { registry: metrics.registry, token: config.metrics.token });
   if (config.docsEnabled) await app.register(docsRoutes);
+  await app.register(authRoutes, { ports });
+  await app.register(userRoutes, { ports });
   for (const plugin of options.plugins ?? []) await app.register(plugin);
 
   await app.ready();

@@ -66,7 +66,9 @@ function describe(keyword: string, params: Record<string, unknown>, fallback: st
     case 'const':
       return `must be ${JSON.stringify(params.allowedValue)}`;
     case 'format':
-      return params.format === 'uuid' ? 'must be a UUID' : `must be a valid ${String(params.format)}`;
+      if (params.format === 'uuid') return 'must be a UUID';
+      if (params.format === 'user-ref') return 'must be a UUID or "me"';
+      return `must be a valid ${String(params.format)}`;
     default:
       return fallback ?? 'is not valid';
   }

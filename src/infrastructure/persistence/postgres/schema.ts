@@ -25,7 +25,59 @@ export interface OutboxTable {
   attempts: Generated<number>;
 }
 
+export interface UsersTable {
+  id: string;
+  email: string;
+  username: string;
+  display_name: string;
+  bio: string;
+  password_hash: string;
+  role: string;
+  status: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: Timestamp | null;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  ip_address: string;
+  user_agent: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface RefreshTokensTable {
+  token_hash: string;
+  session_id: string;
+  family_id: string;
+  parent_hash: string | null;
+  issued_at: Timestamp;
+  expires_at: Timestamp;
+  rotated_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  occurred_at: Timestamp;
+  action: string;
+  actor_id: string | null;
+  target_type: string | null;
+  target_id: string | null;
+  ip_address: string | null;
+  request_id: string | null;
+  details: JSONColumnType<Record<string, unknown>, string, string>;
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable;
   outbox: OutboxTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  refresh_tokens: RefreshTokensTable;
+  audit_log: AuditLogTable;
 }

@@ -1,9 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { TxPorts } from '../../../application/ports.js';
 import type { UnitOfWork } from '../../../domain/shared/unit-of-work.js';
+import { postgresAuditLog } from './audit-log.js';
 import { postgresOutbox } from './outbox-store.js';
 import { translateDbError } from './pg-errors.js';
 import type { DB } from './schema.js';
+import { postgresSessionRepository } from './session-repository.js';
+import { postgresUserRepository } from './user-repository.js';
 
 /** Binds every transactional port to one Kysely transaction per `run`. */
 export function postgresUnitOfWork(db: Kysely<DB>): UnitOfWork<TxPorts> {
@@ -29,5 +32,10 @@ export function postgresUnitOfWork(db: Kysely<DB>): UnitOfWork<TxPorts> {
 }
 
 function bindPorts(trx: Kysely<DB>): TxPorts {
-  return { outbox: postgresOutbox(trx) };
+  return {
+    outbox: postgresOutbox(trx),
+    auditLog: postgresAuditLog(trx),
+    users: postgresUserRepository(trx),
+    sessions: postgresSessionRepository(trx),
+  };
 }

@@ -1,5 +1,5 @@
 import type { Cache } from '../../../domain/shared/cache.js';
-import { translateRedisError, type RedisClient } from './connection.js';
+import { execAll, translateRedisError, type RedisClient } from './connection.js';
 
 const PREFIX = 'tessera:cache:';
 
@@ -30,9 +30,7 @@ export function redisCache(redis: RedisClient): Cache {
         // One round trip; NX keeps the first expiry so repeated increments do not extend the window.
         const pipeline = redis.multi().incrby(k(key), by);
         if (ttlS !== undefined) pipeline.expire(k(key), ttlS, 'NX');
-        const results = await pipeline.exec();
-        const [err, value] = results?.[0] ?? [new Error('empty pipeline result'), null];
-        if (err) throw err;
+        const [value] = await execAll(pipeline);
         return Number(value);
       }),
   };

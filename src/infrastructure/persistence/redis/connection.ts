@@ -61,3 +61,11 @@ export function translateRedisError(context: string, err: unknown): Error {
   }
   return wrapError(context, err);
 }
+
+/** Runs a pipeline or MULTI and throws the first command error: ioredis reports those per command, not by rejecting. */
+export async function execAll(pipeline: { exec(): Promise<[Error | null, unknown][] | null> }): Promise<unknown[]> {
+  const results = await pipeline.exec();
+  if (!results) throw new Error('the transaction was aborted');
+  for (const [err] of results) if (err) throw err;
+  return results.map(([, value]) => value);
+}
