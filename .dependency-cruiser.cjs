@@ -57,7 +57,7 @@ module.exports = {
       name: 'adapter-libraries-in-infrastructure',
       comment: 'Driver and adapter libraries stay below src/infrastructure (the HTTP layer may make request ids).',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/infrastructure/|^src/interfaces/http/(request-id|allowed-methods)\\.ts$' },
+      from: { path: '^src/', pathNot: '^src/infrastructure/|^src/interfaces/http/(request-id|allowed-methods|client-errors)\\.ts$' },
       to: { path: `(^|/)node_modules/${ADAPTER_LIBS.slice(1)}` },
     },
     { name: 'no-unresolvable', severity: 'error', from: {}, to: { couldNotResolve: true } },

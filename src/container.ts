@@ -36,12 +36,17 @@ import { joseTokenSigner } from './infrastructure/security/jwt/jose-token-signer
 import { loadSigningKey } from './infrastructure/security/jwt/key-files.js';
 import { opaqueTokens } from './infrastructure/security/opaque-tokens.js';
 import { argon2PasswordHasher } from './infrastructure/security/password/argon2-password-hasher.js';
+import { countedPasswordHasher } from './infrastructure/security/password/counted-password-hasher.js';
+import { promMetrics } from './infrastructure/system/prom-metrics.js';
+import { Registry } from 'prom-client';
 import { localDiskStorage } from './infrastructure/storage/local/local-disk-storage.js';
 import { systemClock } from './infrastructure/system/system-clock.js';
 import { uuidV7Generator } from './infrastructure/system/uuid-v7-generator.js';
 
 export interface Container {
   readonly ports: Ports;
+  /** Where every metric lives; `/metrics` exposes it. */
+  readonly registry: Registry;
   readonly heartbeat: WorkerHeartbeat;
   readonly sql: SqlDatabase;
   /** Applies pending migrations; returns the versions applied. */
@@ -64,14 +69,29 @@ export async function buildContainer(config: Config, logger: Logger, options: Co
   const closers: (() => Promise<void> | void)[] = [];
   try {
     const clock = systemClock();
+    const registry = new Registry();
+    const metrics = promMetrics(registry);
+    // Storage first: a configuration it refuses should fail before the (slow) database opens.
+    const storage = openStorage(config);
     const sql = options.sql ?? (await openDatabase(config, logger, closers));
     closers.push(() => sql.close());
 
     let redis: RedisClient | undefined;
     if (config.redisUrl) {
+      // Log the transitions, not every reconnect attempt: an outage must not flood the log.
+      let down = false;
       const client = openRedis(config.redisUrl, {
-        onError: (err) => logger.warn({ err: { message: err.message } }, 'redis connection error'),
+        onError: (err) => {
+          if (down) return;
+          down = true;
+          logger.error({ err }, 'redis connection lost; retrying in the background');
+        },
         ...(options.redisKeyPrefix ? { keyPrefix: options.redisKeyPrefix } : {}),
+      });
+      client.on('ready', () => {
+        if (!down) return;
+        down = false;
+        logger.info({}, 'redis connection restored');
       });
       redis = client;
       closers.push(async () => {
@@ -81,7 +101,6 @@ export async function buildContainer(config: Config, logger: Logger, options: Co
     const cache: Cache = redis ? redisCache(redis) : memoryCache(clock);
     const heartbeat = redis ? redisWorkerHeartbeat(redis) : memoryWorkerHeartbeat();
 
-    const storage = openStorage(config);
     const probe = randomBytes(16);
     await storage.put(PROBE_KEY, probe);
 
@@ -146,7 +165,8 @@ export async function buildContainer(config: Config, logger: Logger, options: Co
       sessionStore: redis ? redisSessionStore(redis, { tombstoneTtlS }) : memorySessionStore(clock, { tombstoneTtlS }),
       rateLimiter: redis ? redisRateLimiter(redis) : memoryRateLimiter(clock),
       loginAttempts: redis ? redisLoginAttempts(redis) : memoryLoginAttempts(clock),
-      passwordHasher: argon2PasswordHasher(),
+      passwordHasher: countedPasswordHasher(argon2PasswordHasher(), metrics),
+      metrics,
       tokenSigner: joseTokenSigner(signingKey, {
         algorithm: config.jwt.algorithm,
         issuer: config.jwt.issuer,
@@ -165,6 +185,7 @@ export async function buildContainer(config: Config, logger: Logger, options: Co
     };
     return {
       ports,
+      registry,
       heartbeat,
       sql,
       migrate: () => migrate(sql),

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import { pino, type Logger } from 'pino';
+import { bootstrapAdmin } from './application/identity/bootstrap-admin.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { buildContainer, type Container } from './container.js';
 import { buildServer } from './interfaces/http/server.js';
@@ -63,6 +64,10 @@ async function main(): Promise<void> {
     container = await buildContainer(config, logger);
     const applied = await container.migrate();
     logger.info({ applied, engine: container.sql.engine }, applied.length ? 'migrations applied' : 'database schema up to date');
+    if (!migrateOnly && config.admin.email) {
+      const outcome = await bootstrapAdmin(container.ports, { email: config.admin.email, password: config.admin.password, username: config.admin.username });
+      logger.info({ outcome, email: config.admin.email }, 'admin account from ADMIN_EMAIL');
+    }
   } catch (err) {
     fail(`could not start: ${describe(err)}`);
   }
@@ -71,7 +76,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  const app = config.role === 'worker' ? undefined : await buildServer({ config, ports: container.ports, logger, version: VERSION });
+  const app = config.role === 'worker' ? undefined : await buildServer({ config, ports: container.ports, logger, version: VERSION, registry: container.registry });
   if (app) {
     try {
       await app.listen({ port: config.port, host: config.host });

@@ -16,6 +16,7 @@ import type { Clock } from '../domain/shared/clock.js';
 import type { HealthCheck } from '../domain/shared/health-check.js';
 import type { IdGenerator } from '../domain/shared/id-generator.js';
 import type { Logger } from '../domain/shared/logger.js';
+import type { Metrics } from '../domain/shared/metrics.js';
 import type { Outbox } from '../domain/shared/outbox.js';
 import type { RateLimiter } from '../domain/shared/rate-limiter.js';
 import type { UnitOfWork } from '../domain/shared/unit-of-work.js';
@@ -41,6 +42,7 @@ export interface Ports {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly logger: Logger;
+  readonly metrics: Metrics;
   readonly healthChecks: readonly HealthCheck[];
   readonly users: UserRepository;
   readonly sessions: SessionRepository;

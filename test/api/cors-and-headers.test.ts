@@ -100,23 +100,29 @@ describe('§14.1 with the default configuration (no CORS origins, no proxy trust
   });
 });
 
-describe('§14.1 HSTS behind a trusted proxy', () => {
+// inject's peer is 127.0.0.1: trusted as `true`, as one hop, or by address; `10.0.0.1` is some other proxy.
+describe.each([
+  ['true', true],
+  ['1', true],
+  ['127.0.0.1', true],
+  ['10.0.0.1', false],
+])('§14.1 HSTS with TRUST_PROXY=%s', (trust, trusted) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await buildTestApp({ engine: 'postgres', env: { TRUST_PROXY: 'true' } });
+    t = await buildTestApp({ engine: 'postgres', env: { TRUST_PROXY: trust } });
   });
   afterAll(() => t.close());
 
   it.each([
     ['/api/v1/server-info', 200],
     ['/api/v1/nope', 404],
-  ])('%s over https → HSTS', async (url, status) => {
+  ])(`%s with X-Forwarded-Proto: https → HSTS only if the proxy is trusted (${String(trusted)})`, async (url, status) => {
     const res = await t.app.inject({ method: 'GET', url, headers: { 'x-forwarded-proto': 'https' } });
     expect(res.statusCode).toBe(status);
-    expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    expect(res.headers['strict-transport-security']).toBe(trusted ? 'max-age=31536000; includeSubDomains' : undefined);
   });
 
-  it('plain http behind the proxy → no HSTS', async () => {
+  it('plain http → no HSTS', async () => {
     for (const headers of [{ 'x-forwarded-proto': 'http' }, {}]) {
       const res = await t.app.inject({ method: 'GET', url: '/api/v1/server-info', headers });
       expect(res.headers['strict-transport-security']).toBeUndefined();

@@ -114,6 +114,7 @@ describe('query', () => {
     ['', 'query.limit', 'is required'],
     ['?limit=5&flag=1', 'query.flag', 'must be boolean'],
     ['?limit=5&flag=yes', 'query.flag', 'must be boolean'],
+    ['?limit=5&limit=6', 'query.limit', 'must be integer'],
   ])('%s → %s %s', async (qs, field, message) => {
     const body = expectProblem(await get(qs), { status: 400, slug: 'validation-error', instance: '/test/query' });
     expect(body.errors).toEqual([{ field, message }]);

@@ -46,6 +46,14 @@ export function describeSessionStoreContract(name: string, make: () => Promise<S
       expect((await h.store.check(s.sessionId, randomUUID())).session).toMatchObject({ sessionId: s.sessionId, revoked: true });
     });
 
+    it('never lets a later put bring a revoked session back', async () => {
+      const s = state();
+      await h.store.put(s);
+      await h.store.revoke([s.sessionId]);
+      await h.store.put({ ...s, lastUsedAt: new Date() });
+      expect((await h.store.check(s.sessionId, randomUUID())).session?.revoked).toBe(true);
+    });
+
     it('records a revocation of a session it never held as revoked', async () => {
       const id = randomUUID();
       await h.store.revoke([id]);

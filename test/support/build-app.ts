@@ -50,6 +50,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     ports: container.ports,
     logger,
     version: '0.0.0-test',
+    registry: container.registry,
     ...(options.plugins ? { plugins: options.plugins } : {}),
     ...(options.bodyIdleTimeoutMs ? { bodyIdleTimeoutMs: options.bodyIdleTimeoutMs } : {}),
   });

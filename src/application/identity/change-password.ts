@@ -3,7 +3,8 @@ import type { UserActor } from '../../domain/identity/actor.js';
 import type { RequestContext } from '../../domain/shared/request-context.js';
 import { userPasswordChanged } from '../../domain/identity/identity-events.js';
 import { parsePassword } from '../../domain/identity/password-policy.js';
-import { ForbiddenError, ValidationError } from '../../domain/shared/errors.js';
+import { ForbiddenError, ValidationError, type FieldError } from '../../domain/shared/errors.js';
+import { collectFieldErrors } from './collect-field-errors.js';
 import { confirmPassword } from './confirm-password.js';
 import { recordAudit } from './record-audit.js';
 import { findVisibleUser } from './resolve-user-target.js';
@@ -23,9 +24,14 @@ export async function changePassword(
 ): Promise<void> {
   const user = await findVisibleUser(deps, actor, id);
   if (user.id !== actor.userId) throw new ForbiddenError('user.not_self', 'only the account holder may change its password');
-  const newPassword = parsePassword(input.new_password, { commonPasswords: deps.identityLists.commonPasswords, username: user.username, email: user.email }, 'new_password');
-  const current = await confirmPassword(deps, user, input.current_password, 'current_password', ctx);
-  if (current === newPassword) throw new ValidationError('user.password_unchanged', [{ field: 'new_password', message: 'must differ from the current password' }]);
+  // Both fields are judged every time (every failing field reported); a wrong current password still counts
+  // toward the lockout, and a held lock answers 429 before anything else.
+  const errors: FieldError[] = [];
+  const current = await collectFieldErrors(errors, () => confirmPassword(deps, user, input.current_password, 'current_password', ctx));
+  const context = { commonPasswords: deps.identityLists.commonPasswords, username: user.username, email: user.email };
+  const newPassword = await collectFieldErrors(errors, () => parsePassword(input.new_password, context, 'new_password'));
+  if (current !== undefined && current === newPassword) errors.push({ field: 'new_password', message: 'must differ from the current password' });
+  if (current === undefined || newPassword === undefined || errors.length > 0) throw new ValidationError('user.invalid_password_change', errors);
 
   const hash = await deps.passwordHasher.hash(newPassword);
   const now = deps.clock.now();

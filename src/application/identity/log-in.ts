@@ -1,16 +1,17 @@
 import type { Ports } from '../ports.js';
 import type { User } from '../../domain/identity/user.js';
 import type { RequestContext } from '../../domain/shared/request-context.js';
-import { normalizeEmail } from '../../domain/identity/email.js';
+import { EMAIL_MAX_LENGTH, EMAIL_PATTERN, normalizeEmail } from '../../domain/identity/email.js';
 import { normalizePassword } from '../../domain/identity/password-policy.js';
 import { DomainError } from '../../domain/shared/errors.js';
+import { codePointLength } from '../../domain/shared/text.js';
 import { startSession, type IssuedTokens } from './issue-tokens.js';
 import { recordAudit } from './record-audit.js';
 import { rememberSession } from './remember-session.js';
 
 type Deps = Pick<
   Ports,
-  'uow' | 'users' | 'auditLog' | 'clock' | 'ids' | 'logger' | 'passwordHasher' | 'tokenSigner' | 'secretTokens' | 'identity' | 'loginAttempts' | 'sessionStore'
+  'uow' | 'users' | 'auditLog' | 'clock' | 'ids' | 'logger' | 'metrics' | 'passwordHasher' | 'tokenSigner' | 'secretTokens' | 'identity' | 'loginAttempts' | 'sessionStore'
 >;
 
 export interface LogInInput {
@@ -26,12 +27,20 @@ export const INVALID_CREDENTIALS = 'invalid email or password';
  */
 export async function logIn(deps: Deps, input: LogInInput, ctx: RequestContext): Promise<{ user: User; tokens: IssuedTokens }> {
   const email = normalizeEmail(input.email);
-  await refuseWhileLocked(deps, email);
+  try {
+    await refuseWhileLocked(deps, email);
+  } catch (err) {
+    deps.metrics.increment('auth_failures_total', { reason: 'account_locked' });
+    throw err;
+  }
 
   const password = normalizePassword(input.password);
-  const user = await deps.users.findActiveByEmail(email);
+  // No account holds an address that breaks the email rules, and such text (a NUL, a lone surrogate) may not even
+  // be a valid query parameter: skip the look-up, but still pay for the dummy hash so timing stays flat.
+  const user = couldBeAccountEmail(email) ? await deps.users.findActiveByEmail(email) : null;
   const ok = user ? await deps.passwordHasher.verify(user.passwordHash, password) : await deps.passwordHasher.verifyDummy(password);
   if (!user || !ok) {
+    deps.metrics.increment('auth_failures_total', { reason: 'invalid_credentials' });
     await recordFailedPassword(deps, email, user?.id ?? null, ctx);
     throw new DomainError('invalid-credentials', 'auth.invalid_credentials', INVALID_CREDENTIALS);
   }
@@ -49,6 +58,10 @@ export async function logIn(deps: Deps, input: LogInInput, ctx: RequestContext):
   const { tokens, state } = await deps.uow.run((tx) => startSession(tx, deps, user, ctx));
   await rememberSession(deps, state);
   return { user, tokens };
+}
+
+function couldBeAccountEmail(email: string): boolean {
+  return codePointLength(email) <= EMAIL_MAX_LENGTH && EMAIL_PATTERN.test(email);
 }
 
 /** 429 `account-locked` with the seconds left, before any password work. */

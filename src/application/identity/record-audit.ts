@@ -23,5 +23,19 @@ export async function recordAudit(
     ipAddress: ctx.ip || null,
     requestId: ctx.requestId,
     ...facts,
+    details: storable(facts.details) as AuditFacts['details'],
   });
+}
+
+/**
+ * Details may quote client input (a login email). JSON columns refuse NULs and lone surrogates, so those become
+ * U+FFFD: the entry is still written, and an odd input can never turn a failed login into a 500.
+ */
+function storable(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  if (Array.isArray(value)) return value.map(storable);
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, storable(v)]));
+  }
+  return value;
 }

@@ -5,6 +5,7 @@ import type { RequestContext } from '../../domain/shared/request-context.js';
 import { userProfileUpdated } from '../../domain/identity/identity-events.js';
 import { parseBio, parseDisplayName } from '../../domain/identity/profile.js';
 import { ValidationError, type FieldError } from '../../domain/shared/errors.js';
+import { collectFieldErrors } from './collect-field-errors.js';
 import { findManageableUser } from './resolve-user-target.js';
 
 export interface ProfilePatch {
@@ -20,12 +21,13 @@ export async function updateProfile(
   patch: ProfilePatch,
   ctx: RequestContext,
 ): Promise<User> {
+  // Access first: someone who may not edit this profile learns nothing from how their values were judged.
+  const user = await findManageableUser(deps, actor, id);
   const errors: FieldError[] = [];
-  const displayName = patch.display_name === undefined ? undefined : collect(errors, () => parseDisplayName(patch.display_name));
-  const bio = patch.bio === undefined ? undefined : collect(errors, () => parseBio(patch.bio));
+  const displayName = patch.display_name === undefined ? undefined : await collectFieldErrors(errors, () => parseDisplayName(patch.display_name));
+  const bio = patch.bio === undefined ? undefined : await collectFieldErrors(errors, () => parseBio(patch.bio));
   if (errors.length > 0) throw new ValidationError('user.invalid_profile', errors);
 
-  const user = await findManageableUser(deps, actor, id);
   const changes = {
     ...(displayName !== undefined && displayName !== user.displayName ? { displayName } : {}),
     ...(bio !== undefined && bio !== user.bio ? { bio } : {}),
@@ -38,16 +40,4 @@ export async function updateProfile(
     await tx.outbox.add(userProfileUpdated({ id: deps.ids.next(), at: now, actorId: actor.userId, requestId: ctx.requestId }, user.id, changed));
     return updated;
   });
-}
-
-function collect<T>(errors: FieldError[], parse: () => T): T | undefined {
-  try {
-    return parse();
-  } catch (err) {
-    if (err instanceof ValidationError && err.fields) {
-      errors.push(...err.fields);
-      return undefined;
-    }
-    throw err;
-  }
 }

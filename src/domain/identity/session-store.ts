@@ -9,7 +9,7 @@ import type { SessionState } from './session.js';
 export interface SessionStore {
   /** One round trip: the session's state (`null` when unknown here) and whether `tokenId` is deny-listed. */
   check(sessionId: string, tokenId: string): Promise<{ session: SessionState | null; denied: boolean }>;
-  /** Writes the state; it is kept until `expiresAt` (revoked ones too, as tombstones). */
+  /** Writes the state; it is kept until `expiresAt` (revoked ones too, as tombstones). Never un-revokes. */
   put(state: SessionState): Promise<void>;
   /** Marks the sessions revoked. Revoking an unknown session succeeds. */
   revoke(sessionIds: readonly string[]): Promise<void>;

@@ -6,7 +6,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type ErrorKind, type FieldError } from '../../domain/shared/errors.js';
 import { validationFields } from './validation-fields.js';
 
-type Slug = ErrorKind | 'method-not-allowed' | 'request-timeout' | 'range-not-satisfiable' | 'internal-error';
+export type Slug = ErrorKind | 'method-not-allowed' | 'request-timeout' | 'range-not-satisfiable' | 'internal-error';
 
 const PROBLEMS: Readonly<Record<Slug, { status: number; title: string }>> = {
   'validation-error': { status: 400, title: 'Validation failed' },
@@ -61,17 +61,16 @@ export interface ProblemInput {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
+/** The members every problem document has (contract §3); also used where no Fastify reply exists. */
+export function problemMembers(slug: Slug, detail: string, instance: string, requestId: string) {
+  const { status, title } = PROBLEMS[slug];
+  return { type: `/problems/${slug}`, title, status, detail, instance, request_id: requestId };
+}
+
 /** Sends one problem document; `errors` fields must already carry their location prefix. */
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: ProblemInput): FastifyReply {
-  const { status, title } = PROBLEMS[problem.slug];
-  const body: Record<string, unknown> = {
-    type: `/problems/${problem.slug}`,
-    title,
-    status,
-    detail: problem.detail,
-    instance: request.url.split('?')[0] ?? '/',
-    request_id: request.id,
-  };
+  const body: Record<string, unknown> = problemMembers(problem.slug, problem.detail, request.url.split('?')[0] ?? '/', request.id);
+  const status = body.status as number;
   if (problem.errors) body.errors = problem.errors;
   if (problem.slug === 'account-banned') {
     body.banned_until = problem.bannedUntil ? problem.bannedUntil.toISOString() : null;

@@ -1,12 +1,14 @@
 /**
  * Rate limiting (contract §13) as an onRequest hook after authentication: the global limiter (per IP when
  * anonymous, per user when signed in; per IP on byte routes) plus the route's own limiter. The headers
- * describe the limiter with the least remaining. A limiter store outage fails open, logged and counted.
+ * describe the limiter with the least remaining. A limiter store outage fails open, logged and counted;
+ * authentication never does: a failure held by `auth.ts` is thrown here once the request is counted.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Counter, type Registry } from 'prom-client';
 import type { RateLimitDecision, RateLimitRule, RateLimiter } from '../../domain/shared/rate-limiter.js';
 import { DomainError } from '../../domain/shared/errors.js';
+import { throwAuthFailure } from './auth.js';
 
 export type RouteLimiter = 'login' | 'register' | 'upload' | 'report' | 'comment';
 
@@ -29,13 +31,18 @@ interface Applied {
 }
 
 export function registerRateLimits(app: FastifyInstance, limiter: RateLimiter, settings: RateLimitSettings, registry: Registry): void {
-  if (!settings.enabled) return;
+  if (!settings.enabled) {
+    // Nothing to count: answer a refused token here, in the place it is answered when limits are on.
+    app.addHook('onRequest', async (request) => throwAuthFailure(request));
+    return;
+  }
   const limited = new Counter({ name: 'tessera_rate_limited_total', help: 'Requests refused by a rate limiter', labelNames: ['limiter'] as const, registers: [registry] });
   const failedOpen = new Counter({ name: 'tessera_rate_limit_store_errors_total', help: 'Limiter store failures (requests let through)', registers: [registry] });
 
   app.addHook('onRequest', async (request, reply) => {
     const config = request.routeOptions.config;
-    if (!config || config.infrastructure || request.routeOptions.url === undefined || request.method === 'OPTIONS') return;
+    if (!config || config.infrastructure || request.routeOptions.url === undefined || request.method === 'OPTIONS') return throwAuthFailure(request);
+    // A refused token leaves the caller anonymous: counted by IP, then answered 401 (unless limited first).
     const applied = limitersFor(request, settings);
     let decisions: RateLimitDecision[];
     try {
@@ -43,12 +50,12 @@ export function registerRateLimits(app: FastifyInstance, limiter: RateLimiter, s
     } catch (err) {
       failedOpen.inc();
       request.log.warn({ err }, 'rate limiter unavailable; request allowed');
-      return;
+      return throwAuthFailure(request);
     }
     const tightest = decisions.reduce((a, b) => (b.remaining < a.remaining || (!b.allowed && a.allowed) ? b : a));
     setHeaders(reply, tightest);
     const denied = decisions.map((d, i) => ({ d, a: applied[i] as Applied })).filter(({ d }) => !d.allowed);
-    if (denied.length === 0) return;
+    if (denied.length === 0) return throwAuthFailure(request);
     for (const { a } of denied) limited.inc({ limiter: a.name });
     const retryAfterS = Math.max(...denied.map(({ d }) => d.resetS));
     throw new DomainError('rate-limited', 'rate.limited', `too many requests; try again in ${retryAfterS} s`, { meta: { retryAfterS } });

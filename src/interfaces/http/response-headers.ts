@@ -1,7 +1,7 @@
 /** Headers on every response (contract §14.1) and CORS (§14.2), set in one onSend hook. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
-const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 const DOCS_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
 
 export const CORS_METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE';

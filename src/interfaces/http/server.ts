@@ -3,10 +3,12 @@
  * route plugins, each given the ports it needs. `main.ts` listens; tests call `inject`.
  */
 import swagger from '@fastify/swagger';
+import type { Registry } from 'prom-client';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import type { Config } from '../../config.js';
 import type { Ports } from '../../application/ports.js';
 import { trackAllowedMethods } from './allowed-methods.js';
+import { clientErrorHandler } from './client-errors.js';
 import { registerAuthentication } from './auth.js';
 import { registerHttpMetrics } from './http-metrics.js';
 import { registerJsonBodyParsers } from './json-body.js';
@@ -35,6 +37,8 @@ export interface ServerOptions {
   readonly version: string;
   /** Silence before a stalled request body gets 408; the contract fixes 30 s, tests shorten it. */
   readonly bodyIdleTimeoutMs?: number;
+  /** The registry `/metrics` exposes; the container's, so application counters appear there too. */
+  readonly registry?: Registry;
   /** Extra route plugins registered after the built-in ones (tests use this to provoke failures). */
   readonly plugins?: readonly FastifyPluginAsync[];
 }
@@ -66,6 +70,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return503OnClosing: false,
     forceCloseConnections: 'idle',
     exposeHeadRoutes: true,
+    clientErrorHandler,
     frameworkErrors: (error, request, reply) => {
       // Router-level failures (a malformed URL, an over-long parameter) before any route ran: no hook runs
       // for these replies, so the §14 headers are set here.
@@ -86,7 +91,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerShutdownGate(app);
   registerRequestDeadline(app, config.requestTimeoutMs);
   registerJsonBodyParsers(app, { limitBytes: config.limits.jsonBodyLimitBytes, idleTimeoutMs: options.bodyIdleTimeoutMs ?? 30_000 });
-  const metrics = registerHttpMetrics(app);
+  const metrics = registerHttpMetrics(app, options.registry);
   // Order matters: the caller is identified before the limiters pick per-user or per-IP keys (contract §13).
   registerAuthentication(app, ports);
   registerRateLimits(app, ports.rateLimiter, config.rateLimit, metrics.registry);

@@ -31,7 +31,9 @@ export function memorySessionStore(clock: Clock, options: { tombstoneTtlS: numbe
       return { session: live(sessionId)?.state ?? null, denied: until !== undefined && until > now() };
     },
     async put(state) {
-      sessions.set(state.sessionId, { state, keepUntil: Math.max(state.expiresAt.getTime(), now() + 1000) });
+      // Revocation is permanent: a put racing a revoke must not bring the session back.
+      const revoked = state.revoked || live(state.sessionId)?.state.revoked === true;
+      sessions.set(state.sessionId, { state: { ...state, revoked }, keepUntil: Math.max(state.expiresAt.getTime(), now() + 1000) });
       wrote();
     },
     async revoke(sessionIds) {

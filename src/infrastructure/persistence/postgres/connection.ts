@@ -100,6 +100,8 @@ export interface PgliteOptions {
 export async function openPglite(options: PgliteOptions = {}): Promise<SqlDatabase> {
   const pglite = await PGlite.create(options.dataDir ?? 'memory://', {
     parsers: PGLITE_PARSERS,
+    // PGlite's 128 MB default buffer pool costs RSS up front; an embedded gallery's hot set is far smaller.
+    postgresqlconf: ['shared_buffers=32MB'],
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
   const mutex = new Mutex();

@@ -11,6 +11,15 @@ import { execAll, translateRedisError, type RedisClient } from './connection.js'
 const sessionKey = (id: string) => `sess:${id}`;
 const denyKey = (tokenId: string) => `deny:${tokenId}`;
 
+// Revocation is permanent: a put racing a revoke (a refresh, a last-use touch) must not bring the session back.
+const PUT_SCRIPT = `
+local revoked = ARGV[5]
+if redis.call('HGET', KEYS[1], 'revoked') == '1' then revoked = '1' end
+redis.call('DEL', KEYS[1])
+redis.call('HSET', KEYS[1], 'userId', ARGV[1], 'role', ARGV[2], 'lastUsedAt', ARGV[3], 'expiresAt', ARGV[4], 'revoked', revoked)
+redis.call('PEXPIREAT', KEYS[1], ARGV[6])
+return 0`;
+
 // Sets the role only on sessions present here; HSET alone would create a partial hash that never expires.
 const SET_ROLE_SCRIPT = `
 for i, key in ipairs(KEYS) do
@@ -34,15 +43,17 @@ export function redisSessionStore(redis: RedisClient, options: { tombstoneTtlS: 
       }),
     put: (state) =>
       guard('store session', async () => {
-        const key = sessionKey(state.sessionId);
-        const multi = redis.multi().del(key).hset(key, {
-          userId: state.userId,
-          role: state.role,
-          lastUsedAt: String(state.lastUsedAt.getTime()),
-          expiresAt: String(state.expiresAt.getTime()),
-          revoked: state.revoked ? '1' : '0',
-        });
-        await execAll(multi.pexpireat(key, Math.max(state.expiresAt.getTime(), Date.now() + 1000)));
+        await redis.eval(
+          PUT_SCRIPT,
+          1,
+          sessionKey(state.sessionId),
+          state.userId,
+          state.role,
+          String(state.lastUsedAt.getTime()),
+          String(state.expiresAt.getTime()),
+          state.revoked ? '1' : '0',
+          String(Math.max(state.expiresAt.getTime(), Date.now() + 1000)),
+        );
       }),
     revoke: (sessionIds) =>
       guard('revoke sessions', async () => {

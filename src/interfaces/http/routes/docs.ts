@@ -3,7 +3,12 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyPluginAsync } from 'fastify';
 
 export const docsRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/api/v1/openapi.json', { config: { infrastructure: true }, schema: { hide: true } }, async (_request, reply) =>
+  // Docs are infrastructure (contract §13: never rate limited, no handler deadline). The UI plugin's own
+  // routes (HTML, assets, /json) cannot be given route config, so every route of this scope is marked here.
+  app.addHook('onRoute', (route) => {
+    route.config = { ...route.config, infrastructure: true };
+  });
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('application/json; charset=utf-8').send(app.swagger()),
   );
   await app.register(swaggerUi, {

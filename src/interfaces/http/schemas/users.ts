@@ -1,6 +1,8 @@
 import { Type } from '@sinclair/typebox';
+import { ROLES, type Role as RoleName } from '../../../domain/identity/role.js';
 
-const Role = Type.Union([Type.Literal('user'), Type.Literal('moderator'), Type.Literal('admin')]);
+// A plain enum rather than a union of literals: a bad value then yields one error ("must be one of …"), not one per literal.
+const Role = Type.Unsafe<RoleName>({ type: 'string', enum: [...ROLES] });
 const Timestamp = Type.String({ format: 'date-time' });
 
 export const UserSummary = Type.Object({ id: Type.String({ format: 'uuid' }), username: Type.String(), display_name: Type.String() }, { $id: 'UserSummary' });
