@@ -31,14 +31,28 @@ import { redisRateLimiter } from './infrastructure/persistence/redis/rate-limite
 import { redisSessionStore } from './infrastructure/persistence/redis/session-store.js';
 import { redisWorkerHeartbeat } from './infrastructure/persistence/redis/worker-heartbeat.js';
 import { clamdScanner } from './infrastructure/security/clamav/clamd-scanner.js';
+import { disabledScanner } from './infrastructure/security/clamav/disabled-scanner.js';
+import { heicDecodable, sharpImageInspector } from './infrastructure/imaging/sharp-image-inspector.js';
+import { sharpImageProcessor } from './infrastructure/imaging/sharp-image-processor.js';
+import { postgresImageRepository } from './infrastructure/persistence/postgres/image-repository.js';
+import { hmacUrlSigner } from './infrastructure/security/url/hmac-url-signer.js';
+import { s3Storage } from './infrastructure/storage/s3/s3-storage.js';
 import { loadIdentityLists } from './infrastructure/security/identity-lists.js';
 import { joseTokenSigner } from './infrastructure/security/jwt/jose-token-signer.js';
-import { loadSigningKey } from './infrastructure/security/jwt/key-files.js';
+import { loadSigningKey, loadUrlSigningSecret } from './infrastructure/security/jwt/key-files.js';
 import { opaqueTokens } from './infrastructure/security/opaque-tokens.js';
 import { argon2PasswordHasher } from './infrastructure/security/password/argon2-password-hasher.js';
 import { countedPasswordHasher } from './infrastructure/security/password/counted-password-hasher.js';
 import { promMetrics } from './infrastructure/system/prom-metrics.js';
-import { Registry } from 'prom-client';
+import { Gauge, Registry } from 'prom-client';
+import type { EventBus } from './domain/shared/event-bus.js';
+import type { JobQueue } from './domain/shared/job-queue.js';
+import type { OutboxRelayStore } from './domain/shared/outbox-relay-store.js';
+import { bullmqJobQueue } from './infrastructure/messaging/bullmq-job-queue.js';
+import { memoryEventBus } from './infrastructure/messaging/memory-event-bus.js';
+import { memoryJobQueue } from './infrastructure/messaging/memory-job-queue.js';
+import { redisEventBus } from './infrastructure/messaging/redis-event-bus.js';
+import { postgresOutboxRelayStore } from './infrastructure/persistence/postgres/outbox-relay-store.js';
 import { localDiskStorage } from './infrastructure/storage/local/local-disk-storage.js';
 import { systemClock } from './infrastructure/system/system-clock.js';
 import { uuidV7Generator } from './infrastructure/system/uuid-v7-generator.js';
@@ -49,6 +63,10 @@ export interface Container {
   readonly registry: Registry;
   readonly heartbeat: WorkerHeartbeat;
   readonly sql: SqlDatabase;
+  readonly queue: JobQueue;
+  readonly bus: EventBus;
+  /** Exactly one per database: on PGlite its lock is a flag in this object. */
+  readonly relayStore: OutboxRelayStore;
   /** Applies pending migrations; returns the versions applied. */
   migrate(): Promise<string[]>;
   close(): Promise<void>;
@@ -101,6 +119,25 @@ export async function buildContainer(config: Config, logger: Logger, options: Co
     const cache: Cache = redis ? redisCache(redis) : memoryCache(clock);
     const heartbeat = redis ? redisWorkerHeartbeat(redis) : memoryWorkerHeartbeat();
 
+    let queueDown = false;
+    const queue: JobQueue = config.redisUrl
+      ? bullmqJobQueue(config.redisUrl, {
+          // BullMQ refuses ioredis' keyPrefix, so tests isolate its keys with its own prefix.
+          ...(options.redisKeyPrefix ? { prefix: `${options.redisKeyPrefix}bull` } : {}),
+          onError: (err) => {
+            if (queueDown) return;
+            queueDown = true;
+            logger.error({ err }, 'job queue connection failed; retrying in the background');
+          },
+        })
+      : memoryJobQueue(clock);
+    closers.push(() => queue.close());
+    const bus: EventBus = redis
+      ? redisEventBus(redis)
+      : memoryEventBus({ onError: (err, e) => logger.error({ err, event_id: e.id, type: e.type }, 'event subscriber failed') });
+    const relayStore = postgresOutboxRelayStore(sql);
+    registerQueueGauges(registry, () => queue.depth(), () => relayStore.lagSeconds(clock.now()));
+
     const probe = randomBytes(16);
     await storage.put(PROBE_KEY, probe);
 
@@ -136,8 +173,8 @@ export async function buildContainer(config: Config, logger: Logger, options: Co
         critical: false,
         enabled: true,
         check: async () => {
-          if (!redis) return; // The in-process queue lives and dies with this process.
-          await redis.ping();
+          await queue.depth(); // the backend answers; the in-process queue always does
+          if (!redis) return; // the in-process worker lives and dies with this process
           const last = await heartbeat.last();
           if (!last || clock.now().getTime() - last.getTime() > HEARTBEAT_STALE_MS) throw new Error('no worker heartbeat in the last 60 s');
         },
@@ -182,12 +219,33 @@ export async function buildContainer(config: Config, logger: Logger, options: Co
         refreshTokenTtlS: config.jwt.refreshTokenTtlS,
         lockout: { threshold: config.lockout.threshold, windowS: config.lockout.durationS, lockS: config.lockout.durationS },
       },
+      images: postgresImageRepository(sql.db),
+      storage,
+      inspector: sharpImageInspector({ heicDecodable: heicDecodable() }),
+      processor: sharpImageProcessor(),
+      scanner: scanner ?? disabledScanner(),
+      urlSigner: hmacUrlSigner(await loadUrlSigningSecret(config.dataDir, config.urlSigningSecret)),
+      gallery: {
+        maxUploadBytes: config.limits.maxUploadBytes,
+        maxImageSide: config.limits.maxImageSide,
+        maxImagePixels: config.limits.maxImagePixels,
+        variantFormat: config.variantFormat,
+        scanEnabled: scanner !== undefined,
+        scanRequired: config.scanRequired,
+        uploadWaitMaxMs: config.uploadWaitMaxMs,
+        signedUrlTtlS: config.signedUrlTtlS,
+        publicUrl: config.publicUrl ?? '',
+        presignRedirectTtlS: config.s3?.redirect ? config.s3.presignTtlS : null,
+      },
     };
     return {
       ports,
       registry,
       heartbeat,
       sql,
+      queue,
+      bus,
+      relayStore,
       migrate: () => migrate(sql),
       close: () => closeAll(closers),
     };
@@ -211,9 +269,7 @@ async function openDatabase(config: Config, logger: Logger, closers: (() => Prom
 }
 
 function openStorage(config: Config): BlobStorage {
-  if (config.storageDriver === 's3') {
-    throw new Error('STORAGE_DRIVER=s3 is not available in this version yet; use STORAGE_DRIVER=local');
-  }
+  if (config.storageDriver === 's3' && config.s3) return s3Storage(config.s3);
   return localDiskStorage(path.join(config.dataDir, 'files'));
 }
 
@@ -226,4 +282,14 @@ async function closeAll(closers: (() => Promise<void> | void)[]): Promise<void> 
       // Keep closing the rest; a failed close must not leave other connections open.
     }
   }
+}
+
+/** `queue_depth` and `outbox_lag_seconds` (contract §15), read when Prometheus scrapes. */
+function registerQueueGauges(registry: Registry, depth: () => Promise<number>, lag: () => Promise<number>): void {
+  new Gauge({ name: 'tessera_queue_depth', help: 'Jobs waiting or delayed', registers: [registry], async collect() {
+    this.set(await depth().catch(() => Number.NaN));
+  } });
+  new Gauge({ name: 'tessera_outbox_lag_seconds', help: 'Age of the oldest unpublished outbox event', registers: [registry], async collect() {
+    this.set(await lag().catch(() => Number.NaN));
+  } });
 }

@@ -8,7 +8,7 @@ import { bootstrapAdmin } from './application/identity/bootstrap-admin.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { buildContainer, type Container } from './container.js';
 import { buildServer } from './interfaces/http/server.js';
-import { startHeartbeat } from './interfaces/worker/heartbeat.js';
+import { startWorker } from './interfaces/worker/worker.js';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 const VERSION = (JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -85,7 +85,16 @@ async function main(): Promise<void> {
       fail(`could not listen on ${config.host}:${config.port}: ${describe(err)}`);
     }
   }
-  const stopHeartbeat = config.role === 'api' ? () => undefined : startHeartbeat(container.heartbeat, container.ports.clock, logger);
+  let worker: { stop(): Promise<void> } | undefined;
+  if (config.role !== 'api') {
+    try {
+      worker = startWorker({ ports: container.ports, queue: container.queue, bus: container.bus, relayStore: container.relayStore, heartbeat: container.heartbeat });
+    } catch (err) {
+      await app?.close();
+      await container.close();
+      fail(`could not start the worker: ${describe(err)}`);
+    }
+  }
   logger.info(
     { role: config.role, version: VERSION, boot_ms: Math.round(performance.now() - started), rss_mb: Math.round(process.memoryUsage().rss / 1048576) },
     'tessera started',
@@ -102,8 +111,8 @@ async function main(): Promise<void> {
     }, SHUTDOWN_TIMEOUT_MS);
     force.unref();
     void (async () => {
-      stopHeartbeat();
       await app?.close();
+      await worker?.stop();
       await container.close();
       logger.info('stopped');
       process.exit(0);

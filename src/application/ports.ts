@@ -2,6 +2,12 @@
  * Every port a use case may ask for. Use cases take `Pick<Ports, …>` of what they need; `container.ts`
  * builds the record from adapters.
  */
+import type { BlobStorage } from '../domain/gallery/blob-storage.js';
+import type { ImageInspector } from '../domain/gallery/image-inspector.js';
+import type { ImageProcessor } from '../domain/gallery/image-processor.js';
+import type { ImageRepository } from '../domain/gallery/image-repository.js';
+import type { MalwareScanner } from '../domain/gallery/malware-scanner.js';
+import type { UrlSigner } from '../domain/gallery/url-signer.js';
 import type { AuditLog } from '../domain/identity/audit-entry.js';
 import type { LockoutPolicy, LoginAttempts } from '../domain/identity/login-attempts.js';
 import type { PasswordHasher } from '../domain/identity/password-hasher.js';
@@ -27,6 +33,24 @@ export interface TxPorts {
   readonly auditLog: AuditLog;
   readonly users: UserRepository;
   readonly sessions: SessionRepository;
+  readonly images: ImageRepository;
+}
+
+/** Gallery settings from configuration (contract §7, §17). */
+export interface GallerySettings {
+  readonly maxUploadBytes: number;
+  readonly maxImageSide: number;
+  readonly maxImagePixels: number;
+  readonly variantFormat: 'webp' | 'avif' | 'jpeg';
+  /** `false` when CLAMAV_URL is unset: the scanner is the disabled one and never blocks. */
+  readonly scanEnabled: boolean;
+  readonly scanRequired: boolean;
+  readonly uploadWaitMaxMs: number;
+  readonly signedUrlTtlS: number;
+  /** S3 only: answer byte routes with 302 to a presigned URL valid this long; `null` serves bytes directly. */
+  readonly presignRedirectTtlS: number | null;
+  /** Absolute base for URLs in responses; '' gives root-relative URLs. */
+  readonly publicUrl: string;
 }
 
 /** Identity settings from configuration (contract §5, §17). */
@@ -55,4 +79,11 @@ export interface Ports {
   readonly secretTokens: SecretTokens;
   readonly identityLists: IdentityLists;
   readonly identity: IdentitySettings;
+  readonly images: ImageRepository;
+  readonly storage: BlobStorage;
+  readonly inspector: ImageInspector;
+  readonly processor: ImageProcessor;
+  readonly scanner: MalwareScanner;
+  readonly urlSigner: UrlSigner;
+  readonly gallery: GallerySettings;
 }

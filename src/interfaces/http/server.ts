@@ -2,6 +2,7 @@
  * Builds the HTTP application (never listens): conventions of contract §1, §3, §14 and §15 as hooks, then the
  * route plugins, each given the ports it needs. `main.ts` listens; tests call `inject`.
  */
+import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import type { Registry } from 'prom-client';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
@@ -12,6 +13,7 @@ import { clientErrorHandler } from './client-errors.js';
 import { registerAuthentication } from './auth.js';
 import { registerHttpMetrics } from './http-metrics.js';
 import { registerJsonBodyParsers } from './json-body.js';
+import { TEXT_PART_LIMIT_BYTES } from './multipart-parts.js';
 import { handleError, methodNotAllowed, notFound, sendProblem } from './problem.js';
 import { registerRateLimits } from './rate-limit.js';
 import { registerRequestDeadline } from './request-deadline.js';
@@ -21,6 +23,8 @@ import './route-config.js';
 import { registerShutdownGate } from './shutdown-gate.js';
 import { authRoutes } from './routes/auth.js';
 import { docsRoutes } from './routes/docs.js';
+import { imageBytesRoutes } from './routes/image-bytes.js';
+import { imageRoutes } from './routes/images.js';
 import { healthRoutes } from './routes/health.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { preflightRoutes } from './routes/preflight.js';
@@ -129,8 +133,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   if (config.metrics.enabled) await app.register(metricsRoutes, { registry: metrics.registry, token: config.metrics.token });
   if (config.docsEnabled) await app.register(docsRoutes);
+  // Limits are a backstop: the upload use case stops the file at MAX_UPLOAD_BYTES itself (→ 413).
+  await app.register(multipart, {
+    limits: { fieldSize: TEXT_PART_LIMIT_BYTES, fields: 64, files: 2, parts: 80, fileSize: config.limits.maxUploadBytes + 1, headerPairs: 100 },
+  });
   await app.register(authRoutes, { ports });
   await app.register(userRoutes, { ports });
+  await app.register(imageRoutes, { ports });
+  await app.register(imageBytesRoutes, { ports });
   for (const plugin of options.plugins ?? []) await app.register(plugin);
 
   await app.ready();

@@ -73,6 +73,43 @@ export interface AuditLogTable {
   details: JSONColumnType<Record<string, unknown>, string, string>;
 }
 
+export interface ImagesTable {
+  id: string;
+  owner_id: string;
+  title: string;
+  description: string;
+  visibility: string;
+  content_rating: string;
+  status: string;
+  format: string;
+  file_size: number;
+  width: number;
+  height: number;
+  sha256: string;
+  original_filename: string;
+  variants: JSONColumnType<Record<string, { width: number; height: number; format: string; file_size: number; sha256: string }>, string, string>;
+  exif: JSONColumnType<Record<string, unknown> | null, string | null, string | null>;
+  failure_reason: string | null;
+  view_count: Generated<number>;
+  like_count: Generated<number>;
+  comment_count: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: Timestamp | null;
+}
+
+export interface TagsTable {
+  id: string;
+  slug: string;
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface ImageTagsTable {
+  image_id: string;
+  tag_id: string;
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable;
   outbox: OutboxTable;
@@ -80,4 +117,7 @@ export interface DB {
   sessions: SessionsTable;
   refresh_tokens: RefreshTokensTable;
   audit_log: AuditLogTable;
+  images: ImagesTable;
+  tags: TagsTable;
+  image_tags: ImageTagsTable;
 }

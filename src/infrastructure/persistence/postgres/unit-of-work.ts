@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { TxPorts } from '../../../application/ports.js';
 import type { UnitOfWork } from '../../../domain/shared/unit-of-work.js';
 import { postgresAuditLog } from './audit-log.js';
+import { postgresImageRepository } from './image-repository.js';
 import { postgresOutbox } from './outbox-store.js';
 import { translateDbError } from './pg-errors.js';
 import type { DB } from './schema.js';
@@ -37,5 +38,6 @@ function bindPorts(trx: Kysely<DB>): TxPorts {
     auditLog: postgresAuditLog(trx),
     users: postgresUserRepository(trx),
     sessions: postgresSessionRepository(trx),
+    images: postgresImageRepository(trx),
   };
 }

@@ -1,0 +1,99 @@
+import type { Ports } from '../ports.js';
+import type { UserActor } from '../../domain/identity/actor.js';
+import type { Image } from '../../domain/gallery/image.js';
+import type { RequestContext } from '../../domain/shared/request-context.js';
+import { imageKeys } from '../../domain/gallery/image.js';
+import { imageUploaded } from '../../domain/gallery/image-events.js';
+import { checkDimensions, sanitizeFilename, validateUploadFields, type UploadFieldsInput } from '../../domain/gallery/upload-policy.js';
+import { BadRequestError, DomainError, ValidationError } from '../../domain/shared/errors.js';
+import { scanUpload } from './scan-upload.js';
+
+/** One part of a multipart upload, in the order the client sent them. */
+export type UploadPart =
+  | { readonly kind: 'field'; readonly name: string; readonly value: string }
+  | { readonly kind: 'file'; readonly name: string; readonly filename: string | undefined; readonly bytes: AsyncIterable<Uint8Array> };
+
+const TEXT_PARTS = new Set(['title', 'description', 'visibility', 'content_rating', 'album_id', 'tags']);
+
+type Deps = Pick<Ports, 'uow' | 'storage' | 'inspector' | 'scanner' | 'auditLog' | 'metrics' | 'logger' | 'clock' | 'ids' | 'gallery'>;
+
+/**
+ * Contract §7.3: streams the file to a temporary object while hashing, then checks fields, signature,
+ * dimensions, album and malware in that order, and records the image, its tags and `image.uploaded` in one
+ * transaction. Until that commits, any failure deletes the temporary object: no row without a file, no
+ * file without a row. The promote to the final key happens after commit (the job repeats it if we crash).
+ */
+export async function uploadImage(deps: Deps, actor: UserActor, parts: AsyncIterable<UploadPart>, ctx: RequestContext): Promise<Image> {
+  const id = deps.ids.next();
+  let tempKey: string | null = null;
+  let committed = false;
+  try {
+    const fields: Record<string, string> = {};
+    const tags: string[] = [];
+    let file: { size: number; sha256: string; head: Uint8Array; filename: string | undefined } | null = null;
+    for await (const part of parts) {
+      if (part.kind === 'file') {
+        if (file) throw new BadRequestError('upload.second_file', 'only one file may be uploaded per request');
+        if (part.name !== 'file') throw new ValidationError('upload.unknown_part', [{ field: part.name, message: 'unknown field' }]);
+        const temp = await deps.storage.putTemp(part.bytes, { maxBytes: deps.gallery.maxUploadBytes, name: id });
+        tempKey = temp.key;
+        file = { ...temp, filename: part.filename };
+      } else if (!TEXT_PARTS.has(part.name)) {
+        throw new ValidationError('upload.unknown_part', [{ field: part.name, message: 'unknown field' }]);
+      } else if (part.name === 'tags') tags.push(part.value);
+      else fields[part.name] = part.value;
+    }
+    const valid = validateUploadFields({ ...(fields as Omit<UploadFieldsInput, 'tags'>), tags }, { present: file !== null, size: file?.size ?? 0 });
+    if (!file || !tempKey) throw new Error('unreachable: validated upload without a file');
+
+    const format = deps.inspector.sniff(file.head);
+    if (!format) throw new DomainError('unsupported-media-type', 'upload.unsupported_type', 'the file is not a JPEG, PNG, GIF, WebP or AVIF image');
+    const stream = await deps.storage.read(tempKey);
+    const dims = stream ? await deps.inspector.inspect(stream) : null;
+    if (!dims) throw new DomainError('unprocessable', 'upload.unreadable', 'the image headers cannot be read');
+    checkDimensions(dims.width, dims.height, { maxSide: deps.gallery.maxImageSide, maxPixels: deps.gallery.maxImagePixels });
+    // Albums arrive with the albums feature; until then no album id can name an album the caller owns.
+    if (valid.albumId) throw new ValidationError('upload.album_not_found', [{ field: 'album_id', message: 'no album of yours has this id' }]);
+    await scanUpload(deps, actor, tempKey, file, ctx);
+
+    const now = deps.clock.now();
+    const image = await deps.uow.run(async (tx) => {
+      const created = await tx.images.create(
+        {
+          id,
+          ownerId: actor.userId,
+          title: valid.title,
+          description: valid.description,
+          visibility: valid.visibility,
+          contentRating: valid.contentRating,
+          status: 'processing',
+          format,
+          fileSize: file.size,
+          width: dims.width,
+          height: dims.height,
+          sha256: file.sha256,
+          originalFilename: sanitizeFilename(file.filename),
+          createdAt: now,
+        },
+        valid.tags,
+      );
+      await tx.outbox.add(imageUploaded({ id: deps.ids.next(), at: now, actorId: actor.userId, requestId: ctx.requestId }, created, valid.albumId));
+      return created;
+    });
+    committed = true;
+    deps.metrics.increment('uploads_total', { result: 'accepted' });
+    await deps.storage.promote(tempKey, imageKeys.original(id)).catch((err: unknown) => {
+      // Committed: the processing job promotes again, so the upload is not lost.
+      deps.logger.warn({ err, image_id: id }, 'promote after commit failed; the job will retry it');
+    });
+    return image;
+  } catch (err) {
+    deps.metrics.increment('uploads_total', { result: err instanceof DomainError ? err.kind : 'error' });
+    throw err;
+  } finally {
+    if (!committed && tempKey) {
+      await deps.storage.delete(tempKey).catch((err: unknown) => deps.logger.warn({ err, key: tempKey }, 'could not delete a refused upload; the sweeper will'));
+    }
+  }
+}
+

@@ -1,0 +1,138 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Exif } from '../../../domain/gallery/exif.js';
+import type { Image, ImageStatus } from '../../../domain/gallery/image.js';
+import type { ImageRepository, ImageWithOwner, NewImage } from '../../../domain/gallery/image-repository.js';
+import type { ImageFormat, VariantFormat } from '../../../domain/gallery/image-format.js';
+import type { NormalizedTag } from '../../../domain/gallery/tag.js';
+import type { Variant, VariantName } from '../../../domain/gallery/variant.js';
+import type { UserStatus } from '../../../domain/identity/user.js';
+import { translateDbError } from './pg-errors.js';
+import type { DB, ImagesTable } from './schema.js';
+
+type Row = Selectable<ImagesTable> & { tags: string[] | null; owner_username: string; owner_display_name: string; owner_status: string };
+
+export function postgresImageRepository(db: Kysely<DB>): ImageRepository {
+  const guard = async <T>(context: string, op: () => Promise<T>): Promise<T> => {
+    try {
+      return await op();
+    } catch (err) {
+      throw translateDbError(context, err);
+    }
+  };
+  const select = () =>
+    db
+      .selectFrom('images')
+      .innerJoin('users', 'users.id', 'images.owner_id')
+      .selectAll('images')
+      .select([
+        'users.username as owner_username',
+        'users.display_name as owner_display_name',
+        'users.status as owner_status',
+        // Sorted slugs in one round trip; an image has at most 20 tags.
+        sql<string[] | null>`(SELECT array_agg(t.slug ORDER BY t.slug) FROM image_tags it JOIN tags t ON t.id = it.tag_id WHERE it.image_id = images.id)`.as('tags'),
+      ]);
+  const setStatus = async (id: string, to: ImageStatus, from: readonly ImageStatus[] | null, at: Date, extra: { variants?: string; exif?: string | null; failure_reason?: string } = {}) => {
+    let query = db
+      .updateTable('images')
+      .set({ status: to, updated_at: at, ...(to === 'deleted' ? { deleted_at: at } : {}), ...extra })
+      .where('id', '=', id)
+      .where('status', '<>', 'deleted');
+    if (from) query = query.where('status', 'in', from);
+    return (await query.executeTakeFirst()).numUpdatedRows === 1n;
+  };
+  return {
+    create: (image: NewImage, tags: readonly NormalizedTag[]) =>
+      guard('insert image', async () => {
+        await db
+          .insertInto('images')
+          .values({
+            id: image.id,
+            owner_id: image.ownerId,
+            title: image.title,
+            description: image.description,
+            visibility: image.visibility,
+            content_rating: image.contentRating,
+            status: image.status,
+            format: image.format,
+            file_size: image.fileSize,
+            width: image.width,
+            height: image.height,
+            sha256: image.sha256,
+            original_filename: image.originalFilename,
+            variants: '{}',
+            exif: null,
+            created_at: image.createdAt,
+            updated_at: image.createdAt,
+          })
+          .execute();
+        if (tags.length > 0) {
+          await db
+            .insertInto('tags')
+            .values(tags.map((t) => ({ id: sql<string>`gen_random_uuid()`, slug: t.slug, name: t.name, created_at: image.createdAt })))
+            .onConflict((oc) => oc.column('slug').doNothing())
+            .execute();
+          await db
+            .insertInto('image_tags')
+            .columns(['image_id', 'tag_id'])
+            .expression(db.selectFrom('tags').select([sql<string>`${image.id}::uuid`.as('image_id'), 'id as tag_id']).where('slug', 'in', tags.map((t) => t.slug)))
+            .execute();
+        }
+        const created = await select().where('images.id', '=', image.id).executeTakeFirstOrThrow();
+        return toImage(created);
+      }),
+    findById: (id) =>
+      guard('find image', async () => {
+        const row = await select().where('images.id', '=', id).where('images.status', '<>', 'deleted').executeTakeFirst();
+        return row ? toImageWithOwner(row) : null;
+      }),
+    markProcessed: (id, variants, exif, at) =>
+      guard('mark image processed', () =>
+        setStatus(id, 'active', ['processing'], at, { variants: JSON.stringify(toVariantJson(variants)), exif: exif ? JSON.stringify(exif) : null }),
+      ),
+    markFailed: (id, reason, at) => guard('mark image failed', () => setStatus(id, 'failed', ['processing'], at, { failure_reason: reason })),
+    markDeleted: (id, at) => guard('delete image', () => setStatus(id, 'deleted', null, at)),
+  };
+}
+
+function toVariantJson(variants: Readonly<Record<VariantName, Variant>>) {
+  return Object.fromEntries(
+    Object.entries(variants).map(([name, v]) => [name, { width: v.width, height: v.height, format: v.format, file_size: v.fileSize, sha256: v.sha256 }]),
+  );
+}
+
+function toImageWithOwner(row: Row): ImageWithOwner {
+  return {
+    image: toImage(row),
+    owner: { id: row.owner_id, username: row.owner_username, displayName: row.owner_display_name, status: row.owner_status as UserStatus },
+  };
+}
+
+function toImage(row: Row): Image {
+  const variants: Partial<Record<VariantName, Variant>> = {};
+  for (const [name, v] of Object.entries(row.variants)) {
+    variants[name as VariantName] = { name: name as VariantName, width: v.width, height: v.height, format: v.format as VariantFormat, fileSize: v.file_size, sha256: v.sha256 };
+  }
+  return {
+    id: row.id,
+    ownerId: row.owner_id,
+    title: row.title,
+    description: row.description,
+    visibility: row.visibility as Image['visibility'],
+    contentRating: row.content_rating as Image['contentRating'],
+    status: row.status as ImageStatus,
+    format: row.format as ImageFormat,
+    fileSize: row.file_size,
+    width: row.width,
+    height: row.height,
+    sha256: row.sha256,
+    originalFilename: row.original_filename,
+    variants,
+    tags: row.tags ?? [],
+    exif: (row.exif as Exif | null) ?? null,
+    viewCount: row.view_count,
+    likeCount: row.like_count,
+    commentCount: row.comment_count,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

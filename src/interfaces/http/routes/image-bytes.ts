@@ -1,0 +1,111 @@
+/** Variant and original bytes (contract §7.7): ETag/304, single Range/206/416, cache rules, signed URLs. */
+import { Readable } from 'node:stream';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { Type, type Static } from '@sinclair/typebox';
+import type { Ports } from '../../../application/ports.js';
+import { authorizeImageBytes } from '../../../application/gallery/authorize-image-bytes.js';
+import type { ImageWithOwner } from '../../../domain/gallery/image-repository.js';
+import { extensionOf, imageKeys } from '../../../domain/gallery/image.js';
+import { MIME_TYPES } from '../../../domain/gallery/image-format.js';
+import { VARIANT_NAMES } from '../../../domain/gallery/variant.js';
+import { isAnonymouslyReadable } from '../../../domain/gallery/visibility.js';
+import { NotFoundError } from '../../../domain/shared/errors.js';
+import { parseRange } from '../byte-range.js';
+import { sendProblem } from '../problem.js';
+
+const BYTES_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
+const VariantParams = Type.Object({ id: Type.String({ format: 'uuid' }), variant: Type.Union(VARIANT_NAMES.map((n) => Type.Literal(n))) });
+const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const SignatureQuery = Type.Object({ exp: Type.Optional(Type.String()), sig: Type.Optional(Type.String()) });
+
+interface Served {
+  readonly key: string;
+  readonly size: number;
+  readonly sha256: string;
+  readonly contentType: string;
+  readonly disposition: string;
+  readonly cacheControl: string;
+  readonly publicCors: boolean;
+}
+
+export const imageBytesRoutes: FastifyPluginAsync<{ ports: Ports }> = async (app, { ports }) => {
+  const config = { access: 'opt' as const, bytes: true };
+
+  app.get<{ Params: Static<typeof VariantParams>; Querystring: Static<typeof SignatureQuery> }>(
+    '/api/v1/images/:id/variants/:variant',
+    { config, schema: { tags: ['images'], summary: 'Variant bytes', params: VariantParams, querystring: SignatureQuery } },
+    async (request, reply) => {
+      const id = request.params.id.toLowerCase();
+      const name = request.params.variant;
+      const { found, viaSignature } = await authorizeImageBytes(ports, request.actor, id, name, request.query);
+      const variant = found.image.variants[name];
+      if (!variant) throw new NotFoundError('image.variant_not_ready', 'variant (not yet available)');
+      const ext = extensionOf(variant.format);
+      return serve(request, reply, {
+        key: imageKeys.variant(id, name, ext),
+        size: variant.fileSize,
+        sha256: variant.sha256,
+        contentType: `image/${variant.format}`,
+        disposition: `inline; filename="${id}-${name}.${ext}"`,
+        cacheControl: viaSignature ? 'private, no-store' : cacheControlFor(found),
+        publicCors: isAnonymouslyReadable({ image: found.image, ownerStatus: found.owner.status }),
+      });
+    },
+  );
+
+  app.get<{ Params: Static<typeof IdParams>; Querystring: Static<typeof SignatureQuery> }>(
+    '/api/v1/images/:id/original',
+    { config, schema: { tags: ['images'], summary: 'The untouched upload (owner or signed URL)', params: IdParams, querystring: SignatureQuery } },
+    async (request, reply) => {
+      const id = request.params.id.toLowerCase();
+      const { found } = await authorizeImageBytes(ports, request.actor, id, 'upload', request.query);
+      const name = found.image.originalFilename;
+      return serve(request, reply, {
+        key: imageKeys.original(id),
+        size: found.image.fileSize,
+        sha256: found.image.sha256,
+        contentType: MIME_TYPES[found.image.format],
+        disposition: `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        cacheControl: 'private, no-store',
+        publicCors: false,
+      });
+    },
+  );
+
+  async function serve(request: FastifyRequest, reply: FastifyReply, s: Served) {
+    const etag = `"${s.sha256.slice(0, 32)}"`;
+    reply
+      .header('ETag', etag)
+      .header('Cache-Control', s.cacheControl)
+      .header('Content-Security-Policy', BYTES_CSP)
+      .header('Cross-Origin-Resource-Policy', 'cross-origin')
+      .header('X-Content-Type-Options', 'nosniff');
+    if (s.publicCors) reply.header('Access-Control-Allow-Origin', '*');
+    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+    if (ports.gallery.presignRedirectTtlS !== null) {
+      const url = await ports.storage.presignGet(s.key, { ttlS: ports.gallery.presignRedirectTtlS, contentType: s.contentType, contentDisposition: s.disposition });
+      if (url) return reply.code(302).header('Cache-Control', 'private, no-store').header('Location', url).send();
+    }
+    const ifRange = request.headers['if-range'];
+    const range = ifRange === undefined || ifRange === etag ? parseRange(request.headers.range, s.size) : ({ kind: 'full' } as const);
+    if (range.kind === 'unsatisfiable') {
+      return sendProblem(request, reply, { slug: 'range-not-satisfiable', detail: `the range is outside the ${s.size} bytes of this object`, headers: { 'Content-Range': `bytes */${s.size}` } });
+    }
+    reply.header('Accept-Ranges', 'bytes').header('Content-Type', s.contentType).header('Content-Disposition', s.disposition);
+    const slice = range.kind === 'partial' ? { start: range.start, end: range.end } : undefined;
+    if (slice) reply.code(206).header('Content-Range', `bytes ${slice.start}-${slice.end}/${s.size}`);
+    reply.header('Content-Length', String(slice ? slice.end - slice.start + 1 : s.size));
+    if (request.method === 'HEAD') return reply.send();
+    const stream = await ports.storage.read(s.key, slice);
+    if (!stream) throw new Error(`stored bytes missing for ${s.key}`);
+    return reply.send(Readable.from(stream));
+  }
+};
+
+function cacheControlFor(found: ImageWithOwner): string {
+  const { image, owner } = found;
+  if (image.status !== 'active' || owner.status !== 'active') return 'private, no-store';
+  if (image.visibility === 'public') return 'public, max-age=31536000, immutable';
+  if (image.visibility === 'unlisted') return 'public, max-age=3600';
+  return 'private, no-store';
+}

@@ -1,0 +1,70 @@
+/** Domain images → the contract's `Image` JSON (§7.1): viewer-dependent fields, signed URLs, owner-only GPS. */
+import type { GallerySettings } from '../../../application/ports.js';
+import type { ImageWithOwner } from '../../../domain/gallery/image-repository.js';
+import type { Exif } from '../../../domain/gallery/exif.js';
+import { MIME_TYPES } from '../../../domain/gallery/image-format.js';
+import { signedUrlExpiry, type UrlSigner } from '../../../domain/gallery/url-signer.js';
+import { VARIANT_NAMES } from '../../../domain/gallery/variant.js';
+import { isAnonymouslyReadable, isOwner, type Viewer } from '../../../domain/gallery/visibility.js';
+
+export interface ImageViewDeps {
+  readonly urlSigner: UrlSigner;
+  readonly gallery: Pick<GallerySettings, 'publicUrl' | 'signedUrlTtlS'>;
+  readonly now: Date;
+}
+
+export function imageView(found: ImageWithOwner, viewer: Viewer, deps: ImageViewDeps) {
+  const { image, owner } = found;
+  const base = `${deps.gallery.publicUrl}/api/v1/images/${image.id}`;
+  const exp = signedUrlExpiry(deps.now.getTime(), deps.gallery.signedUrlTtlS);
+  const anonymous = isAnonymouslyReadable({ image, ownerStatus: owner.status });
+  const signed = (path: string, variant: string) => `${base}/${path}?exp=${exp}&sig=${deps.urlSigner.sign(image.id, variant, exp)}`;
+  const variants: Record<string, unknown> = {};
+  for (const name of VARIANT_NAMES) {
+    const v = image.variants[name];
+    if (!v) continue;
+    const url = anonymous ? `${base}/variants/${name}` : signed(`variants/${name}`, name);
+    variants[name] = { url, width: v.width, height: v.height, format: v.format, file_size: v.fileSize };
+  }
+  const own = isOwner(viewer, image);
+  return {
+    id: image.id,
+    owner: { id: owner.id, username: owner.username, display_name: owner.displayName },
+    title: image.title,
+    description: image.description,
+    visibility: image.visibility,
+    content_rating: image.contentRating,
+    status: image.status,
+    mime_type: MIME_TYPES[image.format],
+    file_size: image.fileSize,
+    width: image.width,
+    height: image.height,
+    sha256: image.sha256,
+    variants,
+    tags: [...image.tags],
+    exif: image.exif ? exifView(image.exif, own) : null,
+    view_count: image.viewCount,
+    like_count: image.likeCount,
+    comment_count: image.commentCount,
+    // Likes arrive with the social features; a signed-in viewer has liked nothing yet.
+    ...(viewer ? { liked_by_me: false } : {}),
+    ...(own ? { album_ids: [] as string[], original_filename: image.originalFilename, original_url: signed('original', 'upload') } : {}),
+    created_at: image.createdAt.toISOString(),
+    updated_at: image.updatedAt.toISOString(),
+  };
+}
+
+/** GPS only for the owner: staff included, nobody else ever sees where a photo was taken. */
+function exifView(exif: Exif, owner: boolean) {
+  return {
+    camera_make: exif.cameraMake,
+    camera_model: exif.cameraModel,
+    lens_model: exif.lensModel,
+    taken_at: exif.takenAt,
+    exposure_time: exif.exposureTime,
+    f_number: exif.fNumber,
+    focal_length_mm: exif.focalLengthMm,
+    iso: exif.iso,
+    ...(owner ? { gps: exif.gps ? { latitude: exif.gps.latitude, longitude: exif.gps.longitude, altitude_m: exif.gps.altitudeM } : null } : {}),
+  };
+}
