@@ -57,6 +57,10 @@ async function main(): Promise<void> {
     fail(`ROLE=${config.role} needs REDIS_URL: the in-process queue and sessions cannot be shared between processes`);
   }
   const logger = makeLogger(config);
+  // Node's own warnings (deprecations, the AWS SDK's Node-version notice) go to stderr as free text by
+  // default; as JSON log lines they stay machine-readable and stderr keeps only fatal one-liners.
+  process.removeAllListeners('warning');
+  process.on('warning', (warning) => logger.warn({ warning: warning.name }, warning.message.split('\n')[0] ?? warning.name));
   const started = performance.now();
 
   let container: Container;

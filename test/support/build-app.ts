@@ -11,6 +11,7 @@ import { pino } from 'pino';
 import { loadConfig, type Config } from '../../src/config.js';
 import { buildContainer, type Container } from '../../src/container.js';
 import { buildServer } from '../../src/interfaces/http/server.js';
+import { startWorker } from '../../src/interfaces/worker/worker.js';
 import { openTestDatabase, type Engine, type TestDatabase } from './databases.js';
 import { REDIS_URL } from './services.js';
 
@@ -29,6 +30,8 @@ export interface TestAppOptions {
   readonly env?: Readonly<Record<string, string>>;
   readonly plugins?: readonly FastifyPluginAsync[];
   readonly bodyIdleTimeoutMs?: number;
+  /** Also run the worker (jobs, outbox relay, heartbeat) in-process, as ROLE=all does; stopped by `close`. */
+  readonly worker?: boolean;
 }
 
 export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -54,6 +57,9 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(options.plugins ? { plugins: options.plugins } : {}),
     ...(options.bodyIdleTimeoutMs ? { bodyIdleTimeoutMs: options.bodyIdleTimeoutMs } : {}),
   });
+  const worker = options.worker
+    ? startWorker({ ports: container.ports, queue: container.queue, bus: container.bus, relayStore: container.relayStore, heartbeat: container.heartbeat })
+    : undefined;
   return {
     app,
     container,
@@ -61,6 +67,8 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     database,
     dataDir,
     async close() {
+      // The worker first: its jobs still use the connections closed below.
+      await worker?.stop();
       await app.close();
       await container.close();
       await database.destroy();

@@ -41,3 +41,9 @@ export const imageProcessingFailed = (meta: EventMeta, image: Pick<Image, 'id' |
 
 export const imageDeleted = (meta: EventMeta, image: Pick<Image, 'id' | 'ownerId'>, deletedBy: string | null, reason: 'owner' | 'staff' | 'account_deleted' | 'processing_failed' | 'failed_expired') =>
   imageEvent(meta, 'image.deleted', image, { deleted_by: deletedBy, reason });
+
+export const imageUpdated = (meta: EventMeta, image: Pick<Image, 'id' | 'ownerId'>, changed: readonly string[], tagsAdded: readonly string[], tagsRemoved: readonly string[]) =>
+  imageEvent(meta, 'image.updated', image, { changed: [...changed], tags_added: [...tagsAdded], tags_removed: [...tagsRemoved] });
+
+export const imageVisibilityChanged = (meta: EventMeta, image: Pick<Image, 'id' | 'ownerId'>, oldVisibility: string, newVisibility: string) =>
+  imageEvent(meta, 'image.visibility_changed', image, { old_visibility: oldVisibility, new_visibility: newVisibility });

@@ -1,4 +1,5 @@
 import type { UserStatus } from '../identity/user.js';
+import type { PageRequest } from '../shared/page.js';
 import type { Exif } from './exif.js';
 import type { Image } from './image.js';
 import type { NormalizedTag } from './tag.js';
@@ -12,6 +13,30 @@ export interface ImageWithOwner {
   readonly owner: { readonly id: string; readonly username: string; readonly displayName: string; readonly status: UserStatus };
 }
 
+export interface ImageChanges {
+  readonly title?: string;
+  readonly description?: string;
+  readonly visibility?: Image['visibility'];
+  readonly contentRating?: Image['contentRating'];
+  readonly tags?: readonly NormalizedTag[];
+}
+
+export type ImageSort = 'created_at' | 'like_count' | 'view_count';
+
+/** Which images a list may contain; built by the use case from the visibility rules (contract §7.2, §6). */
+export interface ImageListQuery {
+  /** `public`: active public images of active owners. `owner`: one owner's images, `all` for self/staff. */
+  readonly scope: { readonly kind: 'public' } | { readonly kind: 'owner'; readonly ownerId: string; readonly all: boolean };
+  readonly visibility?: Image['visibility'];
+  readonly contentRating?: Image['contentRating'];
+  /** Tag slugs that must all be present. */
+  readonly tags?: readonly string[];
+  /** Substring of title or description (full-text search arrives with the explore feature). */
+  readonly text?: string;
+  readonly sort: ImageSort;
+  readonly order: 'asc' | 'desc';
+}
+
 /** Images and their tags. Transactional when obtained from `uow.run`. */
 export interface ImageRepository {
   /** Inserts the image with its tags (creating unknown tags; the first name used for a slug is kept). */
@@ -22,6 +47,13 @@ export interface ImageRepository {
   markProcessed(id: string, variants: Readonly<Record<VariantName, Variant>>, exif: Exif | null, at: Date): Promise<boolean>;
   /** `processing` → `failed` with a short reason; false when it was not processing. */
   markFailed(id: string, reason: string, at: Date): Promise<boolean>;
+  /** Applies the given field changes and, when `tags` is given, replaces the whole tag set. */
+  update(id: string, changes: ImageChanges, at: Date): Promise<void>;
+  /**
+   * One page of a list: page mode returns `total`; cursor mode fetches `perPage + 1` rows after the key
+   * `[sortValue, id]` (the extra row tells whether there is a next page) and `total` is null.
+   */
+  list(query: ImageListQuery, page: PageRequest): Promise<{ rows: ImageWithOwner[]; total: number | null }>;
   /** Any status → `deleted`; false when it was already deleted or missing. */
   markDeleted(id: string, at: Date): Promise<boolean>;
 }

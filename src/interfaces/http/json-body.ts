@@ -49,7 +49,10 @@ export function registerJsonBodyParsers(app: FastifyInstance, options: JsonBodyO
   });
   // No Content-Type and no body: Fastify skips parsing, so give body routes their `{}` here.
   app.addHook('preValidation', async (request) => {
-    if (request.body === undefined && routeReadsBody(request)) request.body = {};
+    if (!routeReadsBody(request)) return;
+    // The multipart plugin accepts multipart on every route; a JSON route must still refuse it.
+    if (request.headers['content-type']?.toLowerCase().startsWith('multipart/')) throw unsupported(request);
+    if (request.body === undefined) request.body = {};
   });
 }
 

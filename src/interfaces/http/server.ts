@@ -24,6 +24,7 @@ import { registerShutdownGate } from './shutdown-gate.js';
 import { authRoutes } from './routes/auth.js';
 import { docsRoutes } from './routes/docs.js';
 import { imageBytesRoutes } from './routes/image-bytes.js';
+import { imageListRoutes } from './routes/image-lists.js';
 import { imageRoutes } from './routes/images.js';
 import { healthRoutes } from './routes/health.js';
 import { metricsRoutes } from './routes/metrics.js';
@@ -140,6 +141,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(authRoutes, { ports });
   await app.register(userRoutes, { ports });
   await app.register(imageRoutes, { ports });
+  await app.register(imageListRoutes, { ports });
   await app.register(imageBytesRoutes, { ports });
   for (const plugin of options.plugins ?? []) await app.register(plugin);
 

@@ -6,6 +6,7 @@ import type { ImageFormat, VariantFormat } from '../../../domain/gallery/image-f
 import type { NormalizedTag } from '../../../domain/gallery/tag.js';
 import type { Variant, VariantName } from '../../../domain/gallery/variant.js';
 import type { UserStatus } from '../../../domain/identity/user.js';
+import { afterKey, imageListFilter } from './image-list-query.js';
 import { translateDbError } from './pg-errors.js';
 import type { DB, ImagesTable } from './schema.js';
 
@@ -65,18 +66,7 @@ export function postgresImageRepository(db: Kysely<DB>): ImageRepository {
             updated_at: image.createdAt,
           })
           .execute();
-        if (tags.length > 0) {
-          await db
-            .insertInto('tags')
-            .values(tags.map((t) => ({ id: sql<string>`gen_random_uuid()`, slug: t.slug, name: t.name, created_at: image.createdAt })))
-            .onConflict((oc) => oc.column('slug').doNothing())
-            .execute();
-          await db
-            .insertInto('image_tags')
-            .columns(['image_id', 'tag_id'])
-            .expression(db.selectFrom('tags').select([sql<string>`${image.id}::uuid`.as('image_id'), 'id as tag_id']).where('slug', 'in', tags.map((t) => t.slug)))
-            .execute();
-        }
+        await insertTags(db, image.id, tags, image.createdAt);
         const created = await select().where('images.id', '=', image.id).executeTakeFirstOrThrow();
         return toImage(created);
       }),
@@ -90,8 +80,62 @@ export function postgresImageRepository(db: Kysely<DB>): ImageRepository {
         setStatus(id, 'active', ['processing'], at, { variants: JSON.stringify(toVariantJson(variants)), exif: exif ? JSON.stringify(exif) : null }),
       ),
     markFailed: (id, reason, at) => guard('mark image failed', () => setStatus(id, 'failed', ['processing'], at, { failure_reason: reason })),
+    update: (id, changes, at) =>
+      guard('update image', async () => {
+        await db
+          .updateTable('images')
+          .set({
+            updated_at: at,
+            ...(changes.title === undefined ? {} : { title: changes.title }),
+            ...(changes.description === undefined ? {} : { description: changes.description }),
+            ...(changes.visibility === undefined ? {} : { visibility: changes.visibility }),
+            ...(changes.contentRating === undefined ? {} : { content_rating: changes.contentRating }),
+          })
+          .where('id', '=', id)
+          .execute();
+        if (changes.tags) {
+          await db.deleteFrom('image_tags').where('image_id', '=', id).execute();
+          await insertTags(db, id, changes.tags, at);
+        }
+      }),
+    list: (query, page) =>
+      guard('list images', async () => {
+        let rows = select().where((eb) => imageListFilter(eb, query));
+        if (page.mode === 'cursor' && page.after) rows = rows.where(() => afterKey(query, page.after!));
+        const direction = query.order;
+        rows = rows.orderBy(`images.${query.sort}`, direction).orderBy('images.id', direction);
+        rows = page.mode === 'page' ? rows.limit(page.perPage).offset((page.page - 1) * page.perPage) : rows.limit(page.perPage + 1);
+        const [found, total] = await Promise.all([
+          rows.execute(),
+          page.mode === 'page'
+            ? db
+                .selectFrom('images')
+                .innerJoin('users', 'users.id', 'images.owner_id')
+                .select(sql<number>`count(*)::int`.as('n'))
+                .where((eb) => imageListFilter(eb, query))
+                .executeTakeFirstOrThrow()
+                .then((r) => r.n)
+            : Promise.resolve(null),
+        ]);
+        return { rows: found.map((r) => toImageWithOwner(r as Row)), total };
+      }),
     markDeleted: (id, at) => guard('delete image', () => setStatus(id, 'deleted', null, at)),
   };
+}
+
+/** Creates unknown tags (the first name used for a slug is kept) and links them to the image. */
+async function insertTags(db: Kysely<DB>, imageId: string, tags: readonly NormalizedTag[], at: Date): Promise<void> {
+  if (tags.length === 0) return;
+  await db
+    .insertInto('tags')
+    .values(tags.map((t) => ({ id: sql<string>`gen_random_uuid()`, slug: t.slug, name: t.name, created_at: at })))
+    .onConflict((oc) => oc.column('slug').doNothing())
+    .execute();
+  await db
+    .insertInto('image_tags')
+    .columns(['image_id', 'tag_id'])
+    .expression(db.selectFrom('tags').select([sql<string>`${imageId}::uuid`.as('image_id'), 'id as tag_id']).where('slug', 'in', tags.map((t) => t.slug)))
+    .execute();
 }
 
 function toVariantJson(variants: Readonly<Record<VariantName, Variant>>) {

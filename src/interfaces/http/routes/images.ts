@@ -3,6 +3,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import type { Ports } from '../../../application/ports.js';
 import { getImage, viewerOf } from '../../../application/gallery/get-image.js';
+import { deleteImage } from '../../../application/gallery/delete-image.js';
+import { updateImage } from '../../../application/gallery/update-image.js';
 import { uploadImage } from '../../../application/gallery/upload-image.js';
 import { waitForProcessing } from '../../../application/gallery/wait-for-processing.js';
 import { requireUser } from '../../../domain/identity/actor.js';
@@ -16,6 +18,20 @@ const tags = ['images'];
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const UploadQuery = Type.Object({ wait: Type.Optional(Type.Boolean({ default: false })) });
 const MULTIPART_SLACK_BYTES = 1_048_576;
+// A `boundary` parameter with a non-empty value (quoted or not), as the multipart parser needs it.
+const BOUNDARY_PARAM = /;\s*boundary\s*=\s*(?:"[^"]+"|[^\s;"]+)/i;
+const hasBoundary = (contentType: string | undefined): boolean => contentType !== undefined && BOUNDARY_PARAM.test(contentType);
+// Field rules live in the domain (shared with the upload) so every failing field is reported together.
+const PatchBody = Type.Object(
+  {
+    title: Type.Optional(Type.String()),
+    description: Type.Optional(Type.String()),
+    visibility: Type.Optional(Type.String({ description: 'public | unlisted | private' })),
+    content_rating: Type.Optional(Type.String({ description: 'safe | nsfw' })),
+    tags: Type.Optional(Type.Array(Type.String(), { maxItems: 100 })),
+  },
+  { additionalProperties: false },
+);
 
 export const imageRoutes: FastifyPluginAsync<{ ports: Ports }> = async (app, { ports }) => {
   const view = (found: Parameters<typeof imageView>[0], actor: Parameters<typeof viewerOf>[0]) =>
@@ -36,7 +52,9 @@ export const imageRoutes: FastifyPluginAsync<{ ports: Ports }> = async (app, { p
     },
     async (request, reply) => {
       const actor = requireUser(request.actor);
-      if (!request.isMultipart()) {
+      // Contract §7.3 step 2: multipart/form-data *with a boundary*. Without one the multipart parser would fail
+      // later and be reported as a malformed body (400), but it is the Content-Type that is wrong (415).
+      if (!request.isMultipart() || !hasBoundary(request.headers['content-type'])) {
         throw new DomainError('unsupported-media-type', 'upload.not_multipart', 'send the upload as multipart/form-data with a boundary');
       }
       const declared = Number(request.headers['content-length']);
@@ -54,5 +72,23 @@ export const imageRoutes: FastifyPluginAsync<{ ports: Ports }> = async (app, { p
     '/api/v1/images/:id',
     { config: { access: 'opt' }, schema: { tags, summary: 'An image', params: IdParams, response: { 404: problemResponse('No such image') } } },
     async (request) => view(await getImage(ports, request.actor, request.params.id.toLowerCase()), request.actor),
+  );
+
+  app.patch<{ Params: Static<typeof IdParams>; Body: Static<typeof PatchBody> }>(
+    '/api/v1/images/:id',
+    {
+      config: { access: 'user' },
+      schema: { tags, security: [{ bearer: [] }], summary: 'Edit an image (owner or admin); tags replace the set', params: IdParams, body: PatchBody, response: { 400: problemResponse('Invalid fields'), 403: problemResponse('Not the owner'), 404: problemResponse('No such image') } },
+    },
+    async (request) => view(await updateImage(ports, requireUser(request.actor), request.params.id.toLowerCase(), request.body, requestContext(request)), request.actor),
+  );
+
+  app.delete<{ Params: Static<typeof IdParams> }>(
+    '/api/v1/images/:id',
+    { config: { access: 'user' }, schema: { tags, security: [{ bearer: [] }], summary: 'Delete an image (owner or staff)', params: IdParams, response: { 204: { type: 'null' }, 403: problemResponse('Not the owner'), 404: problemResponse('No such image') } } },
+    async (request, reply) => {
+      await deleteImage(ports, requireUser(request.actor), request.params.id.toLowerCase(), requestContext(request));
+      return reply.code(204).send();
+    },
   );
 };
