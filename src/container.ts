@@ -35,6 +35,7 @@ import { disabledScanner } from './infrastructure/security/clamav/disabled-scann
 import { heicDecodable, sharpImageInspector } from './infrastructure/imaging/sharp-image-inspector.js';
 import { sharpImageProcessor } from './infrastructure/imaging/sharp-image-processor.js';
 import { postgresImageRepository } from './infrastructure/persistence/postgres/image-repository.js';
+import { bufferedViewCounter } from './infrastructure/persistence/buffered-view-counter.js';
 import { hmacUrlSigner } from './infrastructure/security/url/hmac-url-signer.js';
 import { s3Storage } from './infrastructure/storage/s3/s3-storage.js';
 import { loadIdentityLists } from './infrastructure/security/identity-lists.js';
@@ -224,6 +225,8 @@ export async function buildContainer(config: Config, logger: Logger, options: Co
       inspector: sharpImageInspector({ heicDecodable: heicDecodable() }),
       processor: sharpImageProcessor(),
       scanner: scanner ?? disabledScanner(),
+      viewCounter: bufferedViewCounter(cache, postgresImageRepository(sql.db)),
+      queue,
       urlSigner: hmacUrlSigner(await loadUrlSigningSecret(config.dataDir, config.urlSigningSecret)),
       gallery: {
         maxUploadBytes: config.limits.maxUploadBytes,

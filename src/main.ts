@@ -9,6 +9,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { buildContainer, type Container } from './container.js';
 import { buildServer } from './interfaces/http/server.js';
 import { startWorker } from './interfaces/worker/worker.js';
+import { startViewFlusher } from './interfaces/http/view-flusher.js';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 const VERSION = (JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -89,6 +90,7 @@ async function main(): Promise<void> {
       fail(`could not listen on ${config.host}:${config.port}: ${describe(err)}`);
     }
   }
+  const viewFlusher = app ? startViewFlusher(container.ports, config.viewFlushIntervalMs) : undefined;
   let worker: { stop(): Promise<void> } | undefined;
   if (config.role !== 'api') {
     try {
@@ -116,6 +118,7 @@ async function main(): Promise<void> {
     force.unref();
     void (async () => {
       await app?.close();
+      await viewFlusher?.stop();
       await worker?.stop();
       await container.close();
       logger.info('stopped');

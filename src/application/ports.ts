@@ -18,6 +18,8 @@ import type { SessionStore } from '../domain/identity/session-store.js';
 import type { TokenSigner } from '../domain/identity/token-signer.js';
 import type { UserRepository } from '../domain/identity/user-repository.js';
 import type { Cache } from '../domain/shared/cache.js';
+import type { ViewCounter } from '../domain/social/view-counter.js';
+import type { JobQueue } from '../domain/shared/job-queue.js';
 import type { Clock } from '../domain/shared/clock.js';
 import type { HealthCheck } from '../domain/shared/health-check.js';
 import type { IdGenerator } from '../domain/shared/id-generator.js';
@@ -85,5 +87,7 @@ export interface Ports {
   readonly processor: ImageProcessor;
   readonly scanner: MalwareScanner;
   readonly urlSigner: UrlSigner;
+  readonly viewCounter: ViewCounter;
+  readonly queue: JobQueue;
   readonly gallery: GallerySettings;
 }

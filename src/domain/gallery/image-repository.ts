@@ -54,6 +54,10 @@ export interface ImageRepository {
    * `[sortValue, id]` (the extra row tells whether there is a next page) and `total` is null.
    */
   list(query: ImageListQuery, page: PageRequest): Promise<{ rows: ImageWithOwner[]; total: number | null }>;
+  /** Adds buffered view counts (image id → views); unknown or deleted images are skipped. */
+  addViews(counts: ReadonlyMap<string, number>): Promise<void>;
+  /** Ids of images in `status` whose last change is older than `before`, oldest first. */
+  listStale(status: 'processing' | 'failed', before: Date, limit: number): Promise<{ id: string; ownerId: string }[]>;
   /** Any status → `deleted`; false when it was already deleted or missing. */
   markDeleted(id: string, at: Date): Promise<boolean>;
 }

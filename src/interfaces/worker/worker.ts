@@ -8,12 +8,14 @@ import type { EventBus } from '../../domain/shared/event-bus.js';
 import type { JobQueue } from '../../domain/shared/job-queue.js';
 import type { OutboxRelayStore } from '../../domain/shared/outbox-relay-store.js';
 import type { WorkerHeartbeat } from '../../domain/shared/worker-heartbeat.js';
+import { maintainImages } from '../../application/gallery/maintain-images.js';
 import { startHeartbeat } from './heartbeat.js';
 import { buildJobTable } from './job-handlers.js';
 import { assertCompleteJobTable } from './job-table.js';
 import { startOutboxRelay } from './outbox-relay.js';
 
 const SWEEP_EVERY_MS = 10 * 60 * 1000;
+const UPKEEP_EVERY_MS = 60 * 1000;
 
 export interface WorkerDeps {
   readonly ports: Ports;
@@ -38,9 +40,14 @@ export function startWorker(deps: WorkerDeps): { stop(): Promise<void> } {
   sweep();
   const timer = setInterval(sweep, SWEEP_EVERY_MS);
   timer.unref();
+  const upkeep = () => void maintainImages(deps.ports).catch((err: unknown) => deps.ports.logger.warn({ err }, 'image upkeep failed'));
+  upkeep();
+  const upkeepTimer = setInterval(upkeep, UPKEEP_EVERY_MS);
+  upkeepTimer.unref();
   return {
     async stop() {
       clearInterval(timer);
+      clearInterval(upkeepTimer);
       stopHeartbeat();
       await relay.stop();
       await consumer.stop();

@@ -119,6 +119,28 @@ export function postgresImageRepository(db: Kysely<DB>): ImageRepository {
         ]);
         return { rows: found.map((r) => toImageWithOwner(r as Row)), total };
       }),
+    addViews: (counts) =>
+      guard('add views', async () => {
+        if (counts.size === 0) return;
+        const ids = [...counts.keys()];
+        const views = ids.map((id) => counts.get(id) ?? 0);
+        // One statement for the whole batch: unnest pairs ids with their increments.
+        await sql`UPDATE images SET view_count = view_count + v.n
+                  FROM unnest(${ids}::uuid[], ${views}::int[]) AS v(id, n)
+                  WHERE images.id = v.id AND images.status <> 'deleted'`.execute(db);
+      }),
+    listStale: (status, before, limit) =>
+      guard('list stale images', async () => {
+        const rows = await db
+          .selectFrom('images')
+          .select(['id', 'owner_id'])
+          .where('status', '=', status)
+          .where('updated_at', '<', before)
+          .orderBy('updated_at')
+          .limit(limit)
+          .execute();
+        return rows.map((r) => ({ id: r.id, ownerId: r.owner_id }));
+      }),
     markDeleted: (id, at) => guard('delete image', () => setStatus(id, 'deleted', null, at)),
   };
 }

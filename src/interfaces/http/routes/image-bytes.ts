@@ -13,6 +13,9 @@ import { NotFoundError } from '../../../domain/shared/errors.js';
 import { parseRange } from '../byte-range.js';
 import { sendProblem } from '../problem.js';
 
+// The contract's exposed-header list (§14.2), as response-headers.ts sends it for allowed origins.
+const CORS_EXPOSED_BYTES =
+  'X-Request-ID, Location, ETag, Content-Range, Content-Disposition, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, WWW-Authenticate';
 const BYTES_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
 const VariantParams = Type.Object({ id: Type.String({ format: 'uuid' }), variant: Type.Union(VARIANT_NAMES.map((n) => Type.Literal(n))) });
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -80,8 +83,12 @@ export const imageBytesRoutes: FastifyPluginAsync<{ ports: Ports }> = async (app
       .header('Content-Security-Policy', BYTES_CSP)
       .header('Cross-Origin-Resource-Policy', 'cross-origin')
       .header('X-Content-Type-Options', 'nosniff');
-    if (s.publicCors) reply.header('Access-Control-Allow-Origin', '*');
-    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+    if (s.publicCors) {
+      // The response-header hook leaves a route's own `*` alone and so would not expose ETag/Content-Range to
+      // scripts on other sites; say it here (contract §14.2 exposed headers).
+      reply.header('Access-Control-Allow-Origin', '*').header('Access-Control-Expose-Headers', CORS_EXPOSED_BYTES);
+    }
+    if (ifNoneMatchHits(request.headers['if-none-match'], etag)) return reply.code(304).send();
     if (ports.gallery.presignRedirectTtlS !== null) {
       const url = await ports.storage.presignGet(s.key, { ttlS: ports.gallery.presignRedirectTtlS, contentType: s.contentType, contentDisposition: s.disposition });
       if (url) return reply.code(302).header('Cache-Control', 'private, no-store').header('Location', url).send();
@@ -101,6 +108,16 @@ export const imageBytesRoutes: FastifyPluginAsync<{ ports: Ports }> = async (app
     return reply.send(Readable.from(stream));
   }
 };
+
+/**
+ * RFC 9110 §13.1.2: `If-None-Match` is `*` or a list of entity tags, compared weakly (a `W/` prefix does not
+ * matter). Browsers send the single tag they stored, but caches and proxies may send several.
+ */
+function ifNoneMatchHits(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
 
 function cacheControlFor(found: ImageWithOwner): string {
   const { image, owner } = found;

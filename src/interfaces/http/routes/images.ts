@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import type { Ports } from '../../../application/ports.js';
 import { getImage, viewerOf } from '../../../application/gallery/get-image.js';
+import { recordImageView } from '../../../application/gallery/record-image-view.js';
 import { deleteImage } from '../../../application/gallery/delete-image.js';
 import { updateImage } from '../../../application/gallery/update-image.js';
 import { uploadImage } from '../../../application/gallery/upload-image.js';
@@ -71,7 +72,12 @@ export const imageRoutes: FastifyPluginAsync<{ ports: Ports }> = async (app, { p
   app.get<{ Params: Static<typeof IdParams> }>(
     '/api/v1/images/:id',
     { config: { access: 'opt' }, schema: { tags, summary: 'An image', params: IdParams, response: { 404: problemResponse('No such image') } } },
-    async (request) => view(await getImage(ports, request.actor, request.params.id.toLowerCase()), request.actor),
+    async (request) => {
+      const found = await getImage(ports, request.actor, request.params.id.toLowerCase());
+      // HEAD does not count (contract §7.8); the view lands in a later flush, never in this response.
+      if (request.method === 'GET') await recordImageView(ports, request.actor, found, requestContext(request));
+      return view(found, request.actor);
+    },
   );
 
   app.patch<{ Params: Static<typeof IdParams>; Body: Static<typeof PatchBody> }>(
