@@ -1,7 +1,7 @@
 /** What every JobQueue adapter must do alike. Run by the BullMQ and in-process adapter tests. */
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PermanentJobError, type Job, type JobHandler, type JobName, type JobQueue } from '../../src/domain/shared/job-queue.js';
+import { PermanentJobError, type Job, type JobHandler, type JobName, type JobQueue, JOB_NAMES } from '../../src/domain/shared/job-queue.js';
 
 export interface JobQueueHarness {
   readonly queue: JobQueue;
@@ -22,11 +22,7 @@ async function waitFor(check: () => boolean, timeoutMs = 10_000): Promise<void> 
 }
 
 /** Every job name handled by `fn`, so consume() gets a complete table. */
-const handleAll = (fn: JobHandler): Record<JobName, JobHandler> => ({
-  'image.process': fn,
-  'image.delete_files': fn,
-  'upload.sweep_temp': fn,
-});
+const handleAll = (fn: JobHandler): Record<JobName, JobHandler> => Object.fromEntries(JOB_NAMES.map((name) => [name, fn])) as Record<JobName, JobHandler>;
 
 /** `make` must give a fresh, empty queue whose retry backoff base is CONTRACT_BACKOFF_BASE_MS. */
 export function describeJobQueueContract(name: string, make: () => Promise<JobQueueHarness>): void {

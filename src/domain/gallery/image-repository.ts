@@ -58,6 +58,8 @@ export interface ImageRepository {
   addViews(counts: ReadonlyMap<string, number>): Promise<void>;
   /** Ids of images in `status` whose last change is older than `before`, oldest first. */
   listStale(status: 'processing' | 'failed', before: Date, limit: number): Promise<{ id: string; ownerId: string }[]>;
+  /** Ids of the owner's images that are not deleted, up to `limit`. */
+  listIdsOfOwner(ownerId: string, limit: number): Promise<string[]>;
   /** Any status → `deleted`; false when it was already deleted or missing. */
   markDeleted(id: string, at: Date): Promise<boolean>;
 }

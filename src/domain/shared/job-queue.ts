@@ -1,5 +1,5 @@
 /** Background job names (contract §16: `<aggregate>.<verb>`). */
-export const JOB_NAMES = ['image.process', 'image.delete_files', 'upload.sweep_temp'] as const;
+export const JOB_NAMES = ['image.process', 'image.delete_files', 'upload.sweep_temp', 'user.purge'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export interface Job {

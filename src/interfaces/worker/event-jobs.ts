@@ -16,6 +16,7 @@ const imageId: JobMaker = (event) => ({ image_id: event.aggregateId });
 const JOBS_BY_EVENT: Readonly<Record<string, Readonly<Partial<Record<JobName, JobMaker>>>>> = {
   'image.uploaded': { 'image.process': imageId },
   'image.deleted': { 'image.delete_files': imageId },
+  'user.deleted': { 'user.purge': (event) => ({ user_id: event.aggregateId }) },
 };
 
 /** The background jobs an event triggers (none for most types). Pure: the relay enqueues what it returns. */

@@ -2,6 +2,7 @@
 import type { Ports } from '../../application/ports.js';
 import { deleteImageFiles } from '../../application/gallery/delete-image-files.js';
 import { processImage } from '../../application/gallery/process-image.js';
+import { purgeUserContent } from '../../application/gallery/purge-user-content.js';
 import { sweepTempUploads } from '../../application/gallery/sweep-temp-uploads.js';
 import type { Job, JobHandler } from '../../domain/shared/job-queue.js';
 import type { JobTable } from './job-table.js';
@@ -22,6 +23,9 @@ export function buildJobTable(ports: Ports): JobTable {
     'image.delete_files': logged((job) => deleteImageFiles(ports, { imageId: String(job.payload.image_id) })),
     'upload.sweep_temp': logged(async () => {
       await sweepTempUploads(ports);
+    }),
+    'user.purge': logged(async (job) => {
+      await purgeUserContent(ports, { userId: String(job.payload.user_id) });
     }),
   };
 }

@@ -13,7 +13,7 @@ describe('memoryJobQueue', () => {
     const queue = memoryJobQueue({ now: () => now });
     let runs = 0;
     const consumer = queue.consume(
-      { 'image.process': async () => void runs++, 'image.delete_files': async () => undefined, 'upload.sweep_temp': async () => undefined },
+      { 'image.process': async () => void runs++, 'image.delete_files': async () => undefined, 'upload.sweep_temp': async () => undefined, 'user.purge': async () => undefined },
       { concurrency: 1 },
     );
     await queue.enqueue('image.process', {}, { jobId: 'e1:image.process' });

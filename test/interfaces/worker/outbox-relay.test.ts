@@ -184,12 +184,12 @@ describe('assertCompleteJobTable', () => {
   const handler = async () => undefined;
 
   it('accepts a table with a handler for every job name', () => {
-    expect(() => assertCompleteJobTable({ 'image.process': handler, 'image.delete_files': handler, 'upload.sweep_temp': handler })).not.toThrow();
+    expect(() => assertCompleteJobTable({ 'image.process': handler, 'image.delete_files': handler, 'upload.sweep_temp': handler, 'user.purge': handler })).not.toThrow();
   });
 
   it('refuses to boot naming each job without a handler', () => {
     expect(() => assertCompleteJobTable({ 'image.process': handler })).toThrow(/"image\.delete_files", "upload\.sweep_temp"/);
-    expect(() => assertCompleteJobTable({ 'image.process': handler, 'image.delete_files': handler, 'upload.sweep_temp': undefined })).toThrow(
+    expect(() => assertCompleteJobTable({ 'image.process': handler, 'image.delete_files': handler, 'upload.sweep_temp': undefined, 'user.purge': handler })).toThrow(
       /upload\.sweep_temp/,
     );
   });

@@ -129,6 +129,10 @@ export function postgresImageRepository(db: Kysely<DB>): ImageRepository {
                   FROM unnest(${ids}::uuid[], ${views}::int[]) AS v(id, n)
                   WHERE images.id = v.id AND images.status <> 'deleted'`.execute(db);
       }),
+    listIdsOfOwner: (ownerId, limit) =>
+      guard('list owner images', async () =>
+        (await db.selectFrom('images').select('id').where('owner_id', '=', ownerId).where('status', '<>', 'deleted').orderBy('id').limit(limit).execute()).map((r) => r.id),
+      ),
     listStale: (status, before, limit) =>
       guard('list stale images', async () => {
         const rows = await db
