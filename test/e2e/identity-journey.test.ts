@@ -7,20 +7,9 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresDatabase, type TestDatabase } from '../support/databases.js';
 import { REDIS_URL } from '../support/services.js';
-import { ensureBuilt, killAll, spawnServer, tempDataDir, type ServerProcess } from '../support/spawn-server.js';
+import { call, PASSWORD } from '../support/e2e-client.js';
+import { ensureBuilt, killAll, spawnServer, tempDataDir } from '../support/spawn-server.js';
 
-const PASSWORD = 'correct horse battery staple';
-
-async function call(server: ServerProcess, method: string, path: string, body?: unknown, token?: string) {
-  const res = await fetch(`${server.url}/api/v1${path}`, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked field by field below
-  return { status: res.status, body: (text ? JSON.parse(text) : {}) as Record<string, any>, headers: res.headers };
-}
 
 describe('identity journey against node dist/main.js', () => {
   const dataDir = tempDataDir();
