@@ -2,7 +2,6 @@
  * Composition root: the ONLY place that chooses embedded or real adapters (architecture §6).
  * `buildContainer` opens connections and returns the ports plus a `close` that releases them in order.
  */
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Config } from './config.js';
 import type { Ports } from './application/ports.js';
@@ -81,6 +80,9 @@ export interface ContainerOptions {
 }
 
 const PROBE_KEY = 'health/probe';
+// The same bytes from every process: API and worker processes share one bucket, and a per-process value written
+// by the last one to boot made every earlier process report its storage as down.
+const PROBE_BYTES = Buffer.from('tessera storage probe v1\n');
 // The queue counts as stalled when no worker has beaten for this long (contract §15).
 const HEARTBEAT_STALE_MS = 60_000;
 
@@ -139,7 +141,7 @@ export async function buildContainer(config: Config, logger: Logger, options: Co
     const relayStore = postgresOutboxRelayStore(sql);
     registerQueueGauges(registry, () => queue.depth(), () => relayStore.lagSeconds(clock.now()));
 
-    const probe = randomBytes(16);
+    const probe = PROBE_BYTES;
     await storage.put(PROBE_KEY, probe);
 
     const scanner: MalwareScanner | undefined = config.clamavUrl ? clamdScanner(config.clamavUrl, config.scanTimeoutMs) : undefined;
