@@ -146,6 +146,8 @@ describe.each(ADAPTERS)('upload with wait=true on $name adapters', ({ opts }) =>
     expectVariants(image, originalFormat);
     expect(image.variants.original).toMatchObject({ width, height });
     expect(image.variants.large).toMatchObject({ width, height });
+    // None of these carries a camera fact: `exif` is null, not an object of nulls.
+    expect(image.exif).toBeNull();
   });
 
   it('rotated.jpg is turned upright: the red half ends on top', async () => {
@@ -192,14 +194,52 @@ describe.each(ADAPTERS)('upload with wait=true on $name adapters', ({ opts }) =>
   });
 });
 
+describe('VARIANT_FORMAT=jpeg and PUBLIC_URL', () => {
+  let t: TestApp;
+  let owner: Account;
+  beforeAll(async () => {
+    t = await buildTestApp({ env: { ...NO_LIMITS, VARIANT_FORMAT: 'jpeg', PUBLIC_URL: 'https://img.example.com/' }, worker: true });
+    owner = await register(t.app);
+  });
+  afterAll(() => t.close());
+
+  it('sized variants are JPEG with alpha flattened onto white; the PNG original stays PNG; URLs are absolute', async () => {
+    const image = await uploadOk(t, owner.access, [field('visibility', 'public'), fixtureFile('alpha.png')], { wait: true });
+    expect(Object.values(image.variants).map((v) => v.format)).toEqual(['jpeg', 'jpeg', 'jpeg', 'jpeg', 'png']);
+    expect(image.variants.thumbnail!.url).toBe(`https://img.example.com/api/v1/images/${image.id}/variants/thumbnail`);
+    expect(image.original_url).toMatch(new RegExp(`^https://img\\.example\\.com/api/v1/images/${image.id}/original\\?exp=`));
+    const res = await t.app.inject({ method: 'GET', url: pathOf(image.variants.thumbnail!.url) });
+    expect(res.headers['content-type']).toBe('image/jpeg');
+    expect(res.headers['content-disposition']).toBe(`inline; filename="${image.id}-thumbnail.jpg"`);
+    const { data } = await sharp(res.rawPayload).raw().toBuffer({ resolveWithObject: true });
+    expect([...data.subarray(0, 3)].every((c) => c > 240)).toBe(true); // transparent → white
+  });
+});
+
 describe('upload without wait', () => {
   let t: TestApp;
   let owner: Account;
   beforeAll(async () => {
-    t = await buildTestApp({ env: NO_LIMITS });
+    t = await buildTestApp({ env: { ...NO_LIMITS, UPLOAD_WAIT_MAX_MS: '400' } });
     owner = await register(t.app);
   });
   afterAll(() => t.close());
+
+  it('wait=true still processing at UPLOAD_WAIT_MAX_MS → 201 processing', async () => {
+    const started = Date.now();
+    const res = await upload(t, owner.access, [fixtureFile('small.webp')], { wait: true });
+    const image = expectJson(res, 201) as ImageJson;
+    expect(image).toMatchObject({ status: 'processing', variants: {}, exif: null });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(350);
+    expect(res.headers.location).toBe(`/api/v1/images/${image.id}`);
+  });
+
+  it.each(['maybe', '2', ''])('wait=%s → 400 query.wait, nothing kept', async (value) => {
+    const before = (await imageRows(t)).length;
+    const body = expectProblem(await upload(t, owner.access, [fixtureFile('small.webp')], { query: `wait=${value}` }), { status: 400, slug: 'validation-error' });
+    expect(fieldsOf(body)).toEqual(['query.wait']);
+    await expectNothingKept(t, before);
+  });
 
   it('→ 201 processing without variants or EXIF; active once the worker ran; failed for an undecodable file', async () => {
     const good = await uploadOk(t, owner.access, [fixtureFile('landscape.jpg')]);
@@ -301,9 +341,25 @@ describe('upload parts, defaults and refusals', () => {
     await refused([fixtureFile('landscape.jpg'), field('title', 'x'), fixtureFile('landscape.jpg', 'thumbnail')], 400, 'bad-request');
   });
 
-  it('a single file part under another name → 400 body.<name> unknown field', async () => {
+  it('a single file part under another name → 400 body.<name> unknown field (and the file is missing)', async () => {
     const body = await refused([fixtureFile('small.webp', 'image')], 400, 'validation-error');
-    expect(body.errors).toEqual([{ field: 'body.image', message: 'unknown field' }]);
+    expect(body.errors).toContainEqual({ field: 'body.image', message: 'unknown field' });
+    expect(fieldsOf(body)).toEqual(['body.file', 'body.image']);
+  });
+
+  it('a misnamed file part followed by `file` is still a second file part → 400 bad-request', async () => {
+    await refused([fixtureFile('small.webp', 'image'), field('title', 'x'), fixtureFile('small.webp')], 400, 'bad-request');
+    await refused([field('bogus', 'x'), fixtureFile('small.webp'), fixtureFile('small.webp')], 400, 'bad-request');
+  });
+
+  it('the file sent as a text part → 400 body.file', async () => {
+    const body = await refused([field('file', 'not really a file')], 400, 'validation-error');
+    expect(body.errors).toEqual([{ field: 'body.file', message: expect.stringContaining('file part') as string }]);
+  });
+
+  it('an unknown part and invalid fields are reported together', async () => {
+    const body = await refused([field('bogus', 'x'), field('title', 't'.repeat(300)), fixtureFile('small.webp'), field('visibility', 'nope')], 400, 'validation-error');
+    expect(fieldsOf(body)).toEqual(['body.bogus', 'body.title', 'body.visibility']);
   });
 
   it('an unknown text part → 400 naming it, before or after the file', async () => {
@@ -399,15 +455,17 @@ describe('upload parts, defaults and refusals', () => {
     expect(image).toMatchObject({ title: '{"a":1}', description: '"quoted"' });
   });
 
-  it('a part named after an Object.prototype member → 400, nothing kept', async () => {
+  it('a part named after an Object.prototype member → 400 bad-request (the parser refuses it), nothing kept', async () => {
     for (const name of ['constructor', '__proto__', 'toString']) {
       for (const parts of [[fixtureFile('small.webp'), field(name, 'x')], [fixtureFile('small.webp', name)]]) {
-        const before = (await imageRows(t)).length;
-        const res = await upload(t, owner.access, parts);
-        expect(res.statusCode, `${name}: ${res.body}`).toBe(400);
-        await expectNothingKept(t, before);
+        const body = await refused(parts, 400, 'bad-request');
+        expect(body.detail).toMatch(/not allowed/);
       }
     }
+  });
+
+  it('a text part declared application/json that is not JSON → 400 bad-request', async () => {
+    await refused([fixtureFile('small.webp'), { name: 'title', value: 'plain words', contentType: 'application/json' }], 400, 'bad-request');
   });
 
   it('more parts than the parser allows → 400 bad-request', async () => {
@@ -430,7 +488,64 @@ describe('upload parts, defaults and refusals', () => {
     expect(res?.statusCode, res?.body).toBe(413);
     expect(JSON.parse(res!.body)).toMatchObject({ type: '/problems/payload-too-large', status: 413 });
     expect(Date.now() - started).toBeLessThan(4000);
+    expect(res!.headers.connection).toBe('close');
     expect(await tempObjects(t)).toEqual([]);
+  });
+
+  it('a chunked upload (no Content-Length) is accepted', async () => {
+    const body = multipart([field('title', 'chunked'), fixtureFile('landscape.jpg')]);
+    const head = ['POST /api/v1/images HTTP/1.1', 'Host: t', `Authorization: Bearer ${owner.access}`, `Content-Type: ${multipartType()}`, 'Transfer-Encoding: chunked', 'Connection: close', '', ''].join('\r\n');
+    const chunks = [body.subarray(0, 7000), body.subarray(7000)].map((c) => Buffer.concat([Buffer.from(`${c.length.toString(16)}\r\n`), c, Buffer.from('\r\n')]));
+    const [res] = await rawExchange(port, [head, ...chunks, '0\r\n\r\n'], 5000);
+    expect(res?.statusCode, res?.body).toBe(201);
+    expect(JSON.parse(res!.body)).toMatchObject({ title: 'chunked', file_size: fixture('landscape.jpg').length });
+  });
+});
+
+describe('bodies that stop arriving', () => {
+  let t: TestApp;
+  let owner: Account;
+  let port: number;
+  beforeAll(async () => {
+    // 300 ms instead of the contract's 30 s. The handler deadline is pushed out of the way: the upload route runs
+    // under REQUEST_TIMEOUT_MS, which would otherwise answer 503 first.
+    t = await buildTestApp({ env: { ...NO_LIMITS, REQUEST_TIMEOUT_MS: '120000' }, bodyIdleTimeoutMs: 300 });
+    owner = await register(t.app);
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    port = (t.app.server.address() as AddressInfo).port;
+  });
+  afterAll(() => t.close());
+
+  const headFor = (body: Buffer) =>
+    `POST /api/v1/images HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer ${owner.access}\r\nContent-Type: ${multipartType()}\r\nContent-Length: ${body.length}\r\n\r\n`;
+
+  async function expectNoTempSoon(): Promise<void> {
+    const deadline = Date.now() + 3000;
+    while ((await tempObjects(t)).length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await tempObjects(t)).toEqual([]);
+  }
+
+  it.for<[string, number]>([
+    ['inside the file', 5000],
+    ['between parts', 140],
+  ])('a body that stalls %s → 408 request-timeout, connection closed', { concurrent: true, timeout: 60_000 }, async ([, cut], { expect }) => {
+    const body = multipart([field('title', 'x'.repeat(60)), fixtureFile('landscape.jpg')]);
+    const [res] = await rawExchange(port, [headFor(body), body.subarray(0, cut)], 45_000);
+    expect(res?.statusCode, res?.body).toBe(408);
+    expect(res!.headers.connection).toBe('close');
+    expect(JSON.parse(res!.body)).toMatchObject({ type: '/problems/request-timeout', status: 408 });
+  });
+
+  it('… and kept nothing', async () => {
+    await expectNoTempSoon();
+    expect(await imageRows(t)).toHaveLength(0);
+  });
+
+  it('a client that leaves mid-file leaves no temporary object and no row', async () => {
+    const body = multipart([fixtureFile('landscape.jpg')]);
+    await rawExchange(port, [headFor(body), body.subarray(0, 8000), { pauseMs: 100 }], 0);
+    await expectNoTempSoon();
+    expect(await imageRows(t)).toHaveLength(0);
   });
 });
 

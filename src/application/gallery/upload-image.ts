@@ -5,7 +5,7 @@ import type { RequestContext } from '../../domain/shared/request-context.js';
 import { imageKeys } from '../../domain/gallery/image.js';
 import { imageUploaded } from '../../domain/gallery/image-events.js';
 import { checkDimensions, sanitizeFilename, validateUploadFields, type UploadFieldsInput } from '../../domain/gallery/upload-policy.js';
-import { BadRequestError, DomainError, ValidationError } from '../../domain/shared/errors.js';
+import { BadRequestError, DomainError, ValidationError, type FieldError } from '../../domain/shared/errors.js';
 import { scanUpload } from './scan-upload.js';
 
 /** One part of a multipart upload, in the order the client sent them. */
@@ -30,20 +30,33 @@ export async function uploadImage(deps: Deps, actor: UserActor, parts: AsyncIter
   try {
     const fields: Record<string, string> = {};
     const tags: string[] = [];
+    // Unknown and misplaced parts are collected, not thrown at once: a second file part later in the body is
+    // still a 400 `bad-request` (contract §7.3 step 4 comes before step 6), and step 6 reports every failing
+    // field together — an unknown part alongside an over-long title.
+    const partErrors: FieldError[] = [];
+    let sawFilePart = false;
     let file: { size: number; sha256: string; head: Uint8Array; filename: string | undefined } | null = null;
     for await (const part of parts) {
       if (part.kind === 'file') {
-        if (file) throw new BadRequestError('upload.second_file', 'only one file may be uploaded per request');
-        if (part.name !== 'file') throw new ValidationError('upload.unknown_part', [{ field: part.name, message: 'unknown field' }]);
+        if (sawFilePart) throw new BadRequestError('upload.second_file', 'only one file may be uploaded per request');
+        sawFilePart = true;
+        if (part.name !== 'file') {
+          partErrors.push({ field: part.name, message: 'unknown field' });
+          // Read past it (nothing is stored) so that the parts after it can still be checked.
+          for await (const chunk of part.bytes) void chunk;
+          continue;
+        }
         const temp = await deps.storage.putTemp(part.bytes, { maxBytes: deps.gallery.maxUploadBytes, name: id });
         tempKey = temp.key;
         file = { ...temp, filename: part.filename };
+      } else if (part.name === 'file') {
+        partErrors.push({ field: 'file', message: 'must be a file part (one with a filename)' });
       } else if (!TEXT_PARTS.has(part.name)) {
-        throw new ValidationError('upload.unknown_part', [{ field: part.name, message: 'unknown field' }]);
+        partErrors.push({ field: part.name, message: 'unknown field' });
       } else if (part.name === 'tags') tags.push(part.value);
       else fields[part.name] = part.value;
     }
-    const valid = validateUploadFields({ ...(fields as Omit<UploadFieldsInput, 'tags'>), tags }, { present: file !== null, size: file?.size ?? 0 });
+    const valid = validateAll(() => validateUploadFields({ ...(fields as Omit<UploadFieldsInput, 'tags'>), tags }, { present: file !== null, size: file?.size ?? 0 }), partErrors);
     if (!file || !tempKey) throw new Error('unreachable: validated upload without a file');
 
     const format = deps.inspector.sniff(file.head);
@@ -97,3 +110,18 @@ export async function uploadImage(deps: Deps, actor: UserActor, parts: AsyncIter
   }
 }
 
+/** The field rules' verdict merged with the part errors, one entry per field (a part error names it best). */
+function validateAll<T>(validate: () => T, partErrors: readonly FieldError[]): T {
+  let fieldErrors: readonly FieldError[] = [];
+  let valid: T | undefined;
+  try {
+    valid = validate();
+  } catch (err) {
+    if (!(err instanceof ValidationError)) throw err;
+    fieldErrors = err.fields ?? [];
+  }
+  const named = new Set(partErrors.map((e) => e.field));
+  const errors = [...partErrors, ...fieldErrors.filter((e) => !named.has(e.field))];
+  if (errors.length > 0 || valid === undefined) throw new ValidationError(partErrors.length > 0 ? 'upload.unknown_part' : 'upload.invalid_fields', errors);
+  return valid;
+}

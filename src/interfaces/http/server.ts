@@ -140,7 +140,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   await app.register(authRoutes, { ports });
   await app.register(userRoutes, { ports });
-  await app.register(imageRoutes, { ports });
+  await app.register(imageRoutes, { ports, ...(options.bodyIdleTimeoutMs === undefined ? {} : { bodyIdleTimeoutMs: options.bodyIdleTimeoutMs }) });
   await app.register(imageListRoutes, { ports });
   await app.register(imageBytesRoutes, { ports });
   for (const plugin of options.plugins ?? []) await app.register(plugin);

@@ -4,90 +4,42 @@
  * "readers during an overwrite" case lives in the local disk test: s3rver rewrites objects in place, so
  * concurrent readers see torn files there (S3 itself swaps objects atomically).
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
-import fs from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import os from 'node:os';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BlobStorage } from '../../../src/domain/gallery/blob-storage.js';
 import { UnavailableError } from '../../../src/domain/shared/errors.js';
 import { type S3StorageConfig, s3Storage } from '../../../src/infrastructure/storage/s3/s3-storage.js';
 import { exactRange } from '../../../src/infrastructure/storage/s3/s3-range.js';
 import { chunked, collect, describeBlobStorageContract } from '../../contract/blob-storage.contract.js';
-
-const BUCKET = 'tessera-test';
+import { S3RVER_ACCESS_KEY_ID, S3RVER_SECRET_ACCESS_KEY, startS3rver, type S3rverHandle } from '../../support/s3rver.js';
 
 /** s3rver accepts only its built-in key pair. */
-function configFor(endpoint: string, overrides: Partial<S3StorageConfig> = {}): S3StorageConfig {
+function configFor(server: Pick<S3rverHandle, 'endpoint' | 'bucket'>, overrides: Partial<S3StorageConfig> = {}): S3StorageConfig {
   return {
-    bucket: BUCKET,
+    bucket: server.bucket,
     region: 'us-east-1',
-    endpoint,
-    accessKeyId: 'S3RVER',
-    secretAccessKey: 'S3RVER',
+    endpoint: server.endpoint,
+    accessKeyId: S3RVER_ACCESS_KEY_ID,
+    secretAccessKey: S3RVER_SECRET_ACCESS_KEY,
     forcePathStyle: true,
     presignTtlS: 300,
     ...overrides,
   };
 }
 
-/**
- * s3rver signs ListObjectsV2 continuation tokens with DES, which Node 20's OpenSSL 3 refuses
- * (ERR_OSSL_EVP_UNSUPPORTED → 500 on every truncated listing). So it runs in a child process with the
- * legacy provider; the child exits when its stdin closes, so a crashed test run leaves no server behind.
- */
-const S3RVER_MAIN = `
-const S3rver = require(process.argv[1]);
-const server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: process.argv[2],
-  configureBuckets: [{ name: process.argv[3] }] });
-server.run().then(({ port }) => process.stdout.write(JSON.stringify({ port }) + '\\n'), (err) => { console.error(err); process.exit(1); });
-process.stdin.on('end', () => server.close().finally(() => process.exit(0)));
-process.stdin.resume();
-`;
-
-/** A fresh s3rver with an empty bucket in its own folder; each harness gets its own. */
-async function startS3rver(): Promise<{ endpoint: string; close(): Promise<void> }> {
-  const directory = await fs.mkdtemp(path.join(os.tmpdir(), 'tessera-s3rver-'));
-  const s3rverPath = createRequire(import.meta.url).resolve('s3rver');
-  const child = spawn(process.execPath, ['--openssl-legacy-provider', '-e', S3RVER_MAIN, s3rverPath, directory, BUCKET], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = once(child, 'exit');
-  const port = await Promise.race([
-    once(createInterface({ input: child.stdout }), 'line').then(([line]) => (JSON.parse(line as string) as { port: number }).port),
-    exited.then(([code]) => Promise.reject(new Error(`s3rver exited with ${String(code)} before listening: ${stderr}`))),
-  ]);
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    close: async () => {
-      child.stdin.end();
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(timer);
-      await fs.rm(directory, { recursive: true, force: true });
-    },
-  };
-}
-
 describeBlobStorageContract('s3 (s3rver)', async () => {
   const server = await startS3rver();
-  return { storage: s3Storage(configFor(server.endpoint)), close: () => server.close() };
+  return { storage: s3Storage(configFor(server)), close: () => server.stop() };
 });
 
 describe('s3Storage', () => {
-  let server: { endpoint: string; close(): Promise<void> };
+  let server: S3rverHandle;
   let storage: BlobStorage;
   beforeAll(async () => {
     server = await startS3rver();
-    storage = s3Storage(configFor(server.endpoint));
+    storage = s3Storage(configFor(server));
   });
-  afterAll(() => server.close());
+  afterAll(() => server.stop());
 
   it('presigns a GET that downloads the exact bytes with the overridden headers', async () => {
     const bytes = randomBytes(300_000);
@@ -118,7 +70,7 @@ describe('s3Storage', () => {
   }, 120_000);
 
   it('answers UnavailableError quickly when the endpoint refuses connections', async () => {
-    const down = s3Storage(configFor('http://127.0.0.1:1', { connectionTimeoutMs: 2000, requestTimeoutMs: 10_000 }));
+    const down = s3Storage(configFor({ endpoint: 'http://127.0.0.1:1', bucket: 'tessera-test' }, { connectionTimeoutMs: 2000, requestTimeoutMs: 10_000 }));
     const started = Date.now();
     const failures = await Promise.all([
       down.stat('originals/x').catch((e: unknown) => e),

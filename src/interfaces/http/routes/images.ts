@@ -11,7 +11,7 @@ import { waitForProcessing } from '../../../application/gallery/wait-for-process
 import { requireUser } from '../../../domain/identity/actor.js';
 import { DomainError } from '../../../domain/shared/errors.js';
 import { requestContext } from '../auth.js';
-import { uploadParts } from '../multipart-parts.js';
+import { BODY_IDLE_TIMEOUT_MS, uploadParts } from '../multipart-parts.js';
 import { problemResponse } from '../schemas/common.js';
 import { imageView } from '../views/image-views.js';
 
@@ -34,7 +34,13 @@ const PatchBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const imageRoutes: FastifyPluginAsync<{ ports: Ports }> = async (app, { ports }) => {
+export interface ImageRouteOptions {
+  readonly ports: Ports;
+  /** Silence before a stalled multipart body gets 408 (contract: 30 s); the server passes its own, tests shorten it. */
+  readonly bodyIdleTimeoutMs?: number;
+}
+
+export const imageRoutes: FastifyPluginAsync<ImageRouteOptions> = async (app, { ports, bodyIdleTimeoutMs = BODY_IDLE_TIMEOUT_MS }) => {
   const view = (found: Parameters<typeof imageView>[0], actor: Parameters<typeof viewerOf>[0]) =>
     imageView(found, viewerOf(actor), { urlSigner: ports.urlSigner, gallery: ports.gallery, now: ports.clock.now() });
 
@@ -62,7 +68,7 @@ export const imageRoutes: FastifyPluginAsync<{ ports: Ports }> = async (app, { p
       if (Number.isFinite(declared) && declared > ports.gallery.maxUploadBytes + MULTIPART_SLACK_BYTES) {
         throw new DomainError('payload-too-large', 'upload.too_large', `the file must be at most ${ports.gallery.maxUploadBytes} bytes`);
       }
-      let image = await uploadImage(ports, actor, uploadParts(request), requestContext(request));
+      let image = await uploadImage(ports, actor, uploadParts(request, { idleTimeoutMs: bodyIdleTimeoutMs }), requestContext(request));
       if (request.query.wait) image = await waitForProcessing(ports, image, ports.gallery.uploadWaitMaxMs);
       const found = await getImage(ports, actor, image.id);
       return reply.code(201).header('Location', `/api/v1/images/${image.id}`).send(view(found, actor));

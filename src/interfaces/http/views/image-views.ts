@@ -41,7 +41,9 @@ export function imageView(found: ImageWithOwner, viewer: Viewer, deps: ImageView
     height: image.height,
     sha256: image.sha256,
     variants,
-    tags: [...image.tags],
+    // Sorted here, not only in SQL: ORDER BY follows the database collation, and under a linguistic one
+    // (en_US) `ab` sorts before `a-c`, so the order would depend on how PostgreSQL was initialised.
+    tags: [...image.tags].sort(),
     exif: image.exif ? exifView(image.exif, own) : null,
     view_count: image.viewCount,
     like_count: image.likeCount,
