@@ -34,6 +34,10 @@ import { disabledScanner } from './infrastructure/security/clamav/disabled-scann
 import { heicDecodable, sharpImageInspector } from './infrastructure/imaging/sharp-image-inspector.js';
 import { sharpImageProcessor } from './infrastructure/imaging/sharp-image-processor.js';
 import { postgresImageRepository } from './infrastructure/persistence/postgres/image-repository.js';
+import { postgresAlbumRepository } from './infrastructure/persistence/postgres/album-repository.js';
+import { postgresTagRepository } from './infrastructure/persistence/postgres/tag-repository.js';
+import { postgresCommentRepository } from './infrastructure/persistence/postgres/comment-repository.js';
+import { postgresLikeRepository } from './infrastructure/persistence/postgres/like-repository.js';
 import { bufferedViewCounter } from './infrastructure/persistence/buffered-view-counter.js';
 import { hmacUrlSigner } from './infrastructure/security/url/hmac-url-signer.js';
 import { s3Storage } from './infrastructure/storage/s3/s3-storage.js';
@@ -223,6 +227,10 @@ export async function buildContainer(config: Config, logger: Logger, options: Co
         lockout: { threshold: config.lockout.threshold, windowS: config.lockout.durationS, lockS: config.lockout.durationS },
       },
       images: postgresImageRepository(sql.db),
+      albums: postgresAlbumRepository(sql.db),
+      tags: postgresTagRepository(sql.db),
+      likes: postgresLikeRepository(sql.db),
+      comments: postgresCommentRepository(sql.db),
       storage,
       inspector: sharpImageInspector({ heicDecodable: heicDecodable() }),
       processor: sharpImageProcessor(),
@@ -240,6 +248,7 @@ export async function buildContainer(config: Config, logger: Logger, options: Co
         uploadWaitMaxMs: config.uploadWaitMaxMs,
         signedUrlTtlS: config.signedUrlTtlS,
         publicUrl: config.publicUrl ?? '',
+        albumMaxImages: config.limits.albumMaxImages,
         presignRedirectTtlS: config.s3?.redirect ? config.s3.presignTtlS : null,
       },
     };

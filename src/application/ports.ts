@@ -5,8 +5,10 @@
 import type { BlobStorage } from '../domain/gallery/blob-storage.js';
 import type { ImageInspector } from '../domain/gallery/image-inspector.js';
 import type { ImageProcessor } from '../domain/gallery/image-processor.js';
+import type { AlbumRepository } from '../domain/gallery/album-repository.js';
 import type { ImageRepository } from '../domain/gallery/image-repository.js';
 import type { MalwareScanner } from '../domain/gallery/malware-scanner.js';
+import type { TagRepository } from '../domain/gallery/tag-repository.js';
 import type { UrlSigner } from '../domain/gallery/url-signer.js';
 import type { AuditLog } from '../domain/identity/audit-entry.js';
 import type { LockoutPolicy, LoginAttempts } from '../domain/identity/login-attempts.js';
@@ -19,6 +21,8 @@ import type { TokenSigner } from '../domain/identity/token-signer.js';
 import type { UserRepository } from '../domain/identity/user-repository.js';
 import type { Cache } from '../domain/shared/cache.js';
 import type { ViewCounter } from '../domain/social/view-counter.js';
+import type { CommentRepository } from '../domain/social/comment-repository.js';
+import type { LikeRepository } from '../domain/social/like-repository.js';
 import type { JobQueue } from '../domain/shared/job-queue.js';
 import type { Clock } from '../domain/shared/clock.js';
 import type { HealthCheck } from '../domain/shared/health-check.js';
@@ -36,6 +40,9 @@ export interface TxPorts {
   readonly users: UserRepository;
   readonly sessions: SessionRepository;
   readonly images: ImageRepository;
+  readonly albums: AlbumRepository;
+  readonly likes: LikeRepository;
+  readonly comments: CommentRepository;
 }
 
 /** Gallery settings from configuration (contract §7, §17). */
@@ -53,6 +60,8 @@ export interface GallerySettings {
   readonly presignRedirectTtlS: number | null;
   /** Absolute base for URLs in responses; '' gives root-relative URLs. */
   readonly publicUrl: string;
+  /** ALBUM_MAX_IMAGES: members an album may hold (contract §8). */
+  readonly albumMaxImages: number;
 }
 
 /** Identity settings from configuration (contract §5, §17). */
@@ -81,7 +90,11 @@ export interface Ports {
   readonly secretTokens: SecretTokens;
   readonly identityLists: IdentityLists;
   readonly identity: IdentitySettings;
+  readonly tags: TagRepository;
   readonly images: ImageRepository;
+  readonly albums: AlbumRepository;
+  readonly likes: LikeRepository;
+  readonly comments: CommentRepository;
   readonly storage: BlobStorage;
   readonly inspector: ImageInspector;
   readonly processor: ImageProcessor;

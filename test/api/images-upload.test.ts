@@ -370,7 +370,7 @@ describe('upload parts, defaults and refusals', () => {
     }
   });
 
-  it('album_id → 400 body.album_id (no album can be owned yet)', async () => {
+  it('album_id of no album of the caller’s → 400 body.album_id', async () => {
     const body = await refused([fixtureFile('small.webp'), field('album_id', '0190f5c2-7a3b-7c4d-8e5f-0123456789ab')], 400, 'validation-error');
     expect(fieldsOf(body)).toEqual(['body.album_id']);
   });

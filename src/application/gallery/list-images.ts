@@ -2,17 +2,20 @@ import type { Ports } from '../ports.js';
 import type { Actor } from '../../domain/identity/actor.js';
 import type { ImageListQuery, ImageSort, ImageWithOwner } from '../../domain/gallery/image-repository.js';
 import type { ContentRating, Visibility } from '../../domain/gallery/image.js';
-import { normalizeTag } from '../../domain/gallery/tag.js';
+import { tagSlugs } from '../../domain/gallery/tag-filter.js';
 import { isStaff } from '../../domain/identity/role.js';
 import { isVisibleTo } from '../../domain/identity/user.js';
-import { NotFoundError, ValidationError } from '../../domain/shared/errors.js';
+import { NotFoundError } from '../../domain/shared/errors.js';
 import { pageRequest, toPage, type Page } from '../../domain/shared/page.js';
+import { markLikedByMe } from '../social/mark-liked-by-me.js';
 
 export interface ImageListParams {
   readonly ownerId?: string;
   readonly visibility?: Visibility;
   readonly contentRating?: ContentRating | 'all';
   readonly tags?: readonly string[];
+  /** `/tags/{slug}/images`: a slug matched as it is, not normalised from a name. */
+  readonly tagSlug?: string;
   readonly q?: string;
   readonly sort?: ImageSort;
   readonly order?: 'asc' | 'desc';
@@ -26,7 +29,7 @@ export interface ImageListParams {
  * with one, strangers see that owner's public active images and the owner and staff see all but deleted.
  * Filters only narrow: asking for what one may not see yields an empty list, never an error.
  */
-export async function listImages(deps: Pick<Ports, 'images' | 'users'>, actor: Actor, params: ImageListParams): Promise<Page<ImageWithOwner>> {
+export async function listImages(deps: Pick<Ports, 'images' | 'users' | 'likes'>, actor: Actor, params: ImageListParams): Promise<Page<ImageWithOwner>> {
   const viewer = actor.kind === 'user' ? actor : null;
   let scope: ImageListQuery['scope'] = { kind: 'public' };
   if (params.ownerId !== undefined) {
@@ -39,7 +42,7 @@ export async function listImages(deps: Pick<Ports, 'images' | 'users'>, actor: A
     scope,
     ...(params.visibility ? { visibility: params.visibility } : {}),
     ...(contentRating === 'all' ? {} : { contentRating }),
-    ...(params.tags && params.tags.length > 0 ? { tags: tagSlugs(params.tags) } : {}),
+    ...(params.tags?.length || params.tagSlug !== undefined ? { tags: [...(params.tagSlug === undefined ? [] : [params.tagSlug]), ...tagSlugs(params.tags ?? [])] } : {}),
     ...(params.q ? { text: params.q } : {}),
     sort: params.sort ?? 'created_at',
     order: params.order ?? 'desc',
@@ -47,13 +50,6 @@ export async function listImages(deps: Pick<Ports, 'images' | 'users'>, actor: A
   const fingerprint = JSON.stringify(['images', query]);
   const page = pageRequest(params, fingerprint);
   const { rows, total } = await deps.images.list(query, page);
-  return toPage(page, rows, total, ({ image }) => [query.sort === 'created_at' ? image.createdAt.toISOString() : query.sort === 'like_count' ? image.likeCount : image.viewCount, image.id], fingerprint);
-}
-
-function tagSlugs(tags: readonly string[]): string[] {
-  return tags.map((raw, i) => {
-    const tag = normalizeTag(raw);
-    if ('error' in tag) throw new ValidationError('image.bad_tag_filter', [{ field: `tag.${i}`, message: tag.error }]);
-    return tag.slug;
-  });
+  const result = toPage(page, rows, total, (row) => [...row.key], fingerprint);
+  return { ...result, items: await markLikedByMe(deps, actor, result.items) };
 }

@@ -1,5 +1,7 @@
 import type { Ports } from '../ports.js';
 import { imageDeleted } from '../../domain/gallery/image-events.js';
+import { purgeUserAlbums } from './purge-user-albums.js';
+import { purgeUserSocial } from '../social/purge-user-social.js';
 
 const BATCH = 200;
 
@@ -8,8 +10,12 @@ const BATCH = 200;
  * with `image.deleted` (reason `account_deleted`), whose own job then removes the files. Idempotent and
  * resumable: each batch commits, and a rerun continues with what is left.
  */
-export async function purgeUserContent(deps: Pick<Ports, 'uow' | 'images' | 'clock' | 'ids'>, input: { userId: string }): Promise<number> {
+export async function purgeUserContent(deps: Pick<Ports, 'uow' | 'images' | 'albums' | 'clock' | 'ids'>, input: { userId: string }): Promise<number> {
   let removed = 0;
+  // Likes and comments first: they also sit on other people's images, whose counters must drop with them.
+  await purgeUserSocial(deps, input.userId);
+  // Albums before images: deleting an album leaves its images alone, deleting images would empty it row by row.
+  await purgeUserAlbums(deps, input.userId);
   for (;;) {
     const ids = await deps.images.listIdsOfOwner(input.userId, BATCH);
     if (ids.length === 0) return removed;

@@ -6,6 +6,7 @@ import { imageUpdated, imageVisibilityChanged } from '../../domain/gallery/image
 import { validateUploadFields } from '../../domain/gallery/upload-policy.js';
 import { ForbiddenError, ValidationError } from '../../domain/shared/errors.js';
 import { getImage } from './get-image.js';
+import { showImage } from './show-image.js';
 
 export interface ImagePatch {
   readonly title?: string;
@@ -19,7 +20,7 @@ export interface ImagePatch {
  * PATCH /images/{id} (contract §7.6): owner or admin; readers without that right get 403, others 404.
  * `tags` replaces the whole set. Status is untouched. Emits `image.updated` (+ `image.visibility_changed`).
  */
-export async function updateImage(deps: Pick<Ports, 'uow' | 'images' | 'clock' | 'ids'>, actor: UserActor, id: string, patch: ImagePatch, ctx: RequestContext): Promise<ImageWithOwner> {
+export async function updateImage(deps: Pick<Ports, 'uow' | 'images' | 'likes' | 'clock' | 'ids'>, actor: UserActor, id: string, patch: ImagePatch, ctx: RequestContext): Promise<ImageWithOwner> {
   const found = await getImage(deps, actor, id);
   const { image } = found;
   if (image.ownerId !== actor.userId && actor.role !== 'admin') throw new ForbiddenError('image.not_owner', 'only the owner may edit this image');
@@ -35,7 +36,7 @@ export async function updateImage(deps: Pick<Ports, 'uow' | 'images' | 'clock' |
   const tagsAdded = newSlugs.filter((s) => !image.tags.includes(s));
   const tagsRemoved = image.tags.filter((s) => !newSlugs.includes(s));
   if (tagsAdded.length > 0 || tagsRemoved.length > 0) changed.push('tags');
-  if (changed.length === 0) return found;
+  if (changed.length === 0) return showImage(deps, actor, id);
 
   const now = deps.clock.now();
   const meta = () => ({ id: deps.ids.next(), at: now, actorId: actor.userId, requestId: ctx.requestId });
@@ -44,7 +45,7 @@ export async function updateImage(deps: Pick<Ports, 'uow' | 'images' | 'clock' |
     await tx.outbox.add(imageUpdated(meta(), image, changed, tagsAdded, tagsRemoved));
     if (changes.visibility) await tx.outbox.add(imageVisibilityChanged(meta(), image, image.visibility, changes.visibility));
   });
-  return getImage(deps, actor, id);
+  return showImage(deps, actor, id);
 }
 
 /** The same field rules as the upload's, reporting every failing field at once. */

@@ -6,6 +6,8 @@ import { imageKeys } from '../../domain/gallery/image.js';
 import { imageUploaded } from '../../domain/gallery/image-events.js';
 import { checkDimensions, sanitizeFilename, validateUploadFields, type UploadFieldsInput } from '../../domain/gallery/upload-policy.js';
 import { BadRequestError, DomainError, ValidationError, type FieldError } from '../../domain/shared/errors.js';
+import { appendAlbumImages } from './append-album-images.js';
+import { checkUploadAlbum } from './check-upload-album.js';
 import { scanUpload } from './scan-upload.js';
 
 /** One part of a multipart upload, in the order the client sent them. */
@@ -15,7 +17,7 @@ export type UploadPart =
 
 const TEXT_PARTS = new Set(['title', 'description', 'visibility', 'content_rating', 'album_id', 'tags']);
 
-type Deps = Pick<Ports, 'uow' | 'storage' | 'inspector' | 'scanner' | 'auditLog' | 'metrics' | 'logger' | 'clock' | 'ids' | 'gallery'>;
+type Deps = Pick<Ports, 'uow' | 'albums' | 'storage' | 'inspector' | 'scanner' | 'auditLog' | 'metrics' | 'logger' | 'clock' | 'ids' | 'gallery'>;
 
 /**
  * Contract §7.3: streams the file to a temporary object while hashing, then checks fields, signature,
@@ -65,8 +67,7 @@ export async function uploadImage(deps: Deps, actor: UserActor, parts: AsyncIter
     const dims = stream ? await deps.inspector.inspect(stream) : null;
     if (!dims) throw new DomainError('unprocessable', 'upload.unreadable', 'the image headers cannot be read');
     checkDimensions(dims.width, dims.height, { maxSide: deps.gallery.maxImageSide, maxPixels: deps.gallery.maxImagePixels });
-    // Albums arrive with the albums feature; until then no album id can name an album the caller owns.
-    if (valid.albumId) throw new ValidationError('upload.album_not_found', [{ field: 'album_id', message: 'no album of yours has this id' }]);
+    if (valid.albumId) await checkUploadAlbum(deps, actor, valid.albumId);
     await scanUpload(deps, actor, tempKey, file, ctx);
 
     const now = deps.clock.now();
@@ -90,6 +91,8 @@ export async function uploadImage(deps: Deps, actor: UserActor, parts: AsyncIter
         },
         valid.tags,
       );
+      // Re-checked under the album's lock: it may have filled up or gone since the early check.
+      if (valid.albumId) await appendAlbumImages(tx, valid.albumId, [id], deps.gallery.albumMaxImages, now);
       await tx.outbox.add(imageUploaded({ id: deps.ids.next(), at: now, actorId: actor.userId, requestId: ctx.requestId }, created, valid.albumId));
       return created;
     });

@@ -1,7 +1,9 @@
-/** The WHERE and ORDER BY of image lists (feeds, a user's images), shared by the count and the page query. */
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+/** The WHERE, ORDER BY and keyset seek of image lists (feeds, search, a user's images), shared by count and page. */
+import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import type { ImageListQuery } from '../../../domain/gallery/image-repository.js';
+import { BadRequestError } from '../../../domain/shared/errors.js';
 import type { DB } from './schema.js';
+import { searchQuery } from './search-vector.js';
 
 type Eb = ExpressionBuilder<DB & { users: DB['users'] }, 'images' | 'users'>;
 
@@ -14,6 +16,7 @@ export function imageListFilter(eb: Eb, query: ImageListQuery): Expression<SqlBo
   }
   if (query.visibility) conditions.push(eb('images.visibility', '=', query.visibility));
   if (query.contentRating) conditions.push(eb('images.content_rating', '=', query.contentRating));
+  if (query.createdSince) conditions.push(eb('images.created_at', '>=', query.createdSince));
   if (query.tags && query.tags.length > 0) {
     const slugs = [...query.tags];
     conditions.push(
@@ -30,18 +33,65 @@ export function imageListFilter(eb: Eb, query: ImageListQuery): Expression<SqlBo
       ),
     );
   }
-  if (query.text) {
-    const pattern = `%${query.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(eb.or([eb('images.title', 'ilike', pattern), eb('images.description', 'ilike', pattern)]));
-  }
+  if (query.text !== undefined) conditions.push(sql<SqlBool>`images.search_vector @@ ${searchQuery(query.text)}`);
   return eb.and(conditions);
 }
 
-/** Keyset condition "after [value, id]" in the list's order; ids break ties so both modes are deterministic. */
+/** The sort key columns of the list's order, most significant first; `id` always last. */
+function keyColumns(query: ImageListQuery): RawBuilder<unknown>[] {
+  switch (query.sort) {
+    case 'popular':
+      return [sql`images.like_count`, sql`images.view_count`, sql`images.created_at`, sql`images.id`];
+    case 'relevance':
+      return [rankOf(query), sql`images.created_at`, sql`images.id`];
+    default:
+      return [sql.ref(`images.${query.sort}`), sql`images.id`];
+  }
+}
+
+/** `popular` and `relevance` read best first whatever `order` says; the others follow it. */
+export function directionOf(query: ImageListQuery): 'asc' | 'desc' {
+  return query.sort === 'popular' || query.sort === 'relevance' ? 'desc' : query.order;
+}
+
+export function rankOf(query: ImageListQuery): RawBuilder<number> {
+  return sql<number>`ts_rank(images.search_vector, ${searchQuery(query.text ?? '')})`;
+}
+
+export function orderBy(query: ImageListQuery): RawBuilder<unknown> {
+  const direction = sql.raw(directionOf(query));
+  return sql.join(keyColumns(query).map((column) => sql`${column} ${direction}`));
+}
+
+/** Keyset condition "after `key`" in the list's order (one row comparison: every column runs the same way). */
 export function afterKey(query: ImageListQuery, key: readonly (string | number)[]): Expression<SqlBool> {
-  const [value, id] = key;
-  const op = sql.raw(query.order === 'desc' ? '<' : '>');
-  const column = sql.ref(`images.${query.sort}`);
-  const typed = query.sort === 'created_at' ? sql`${String(value)}::timestamptz` : sql`${Number(value)}::int`;
-  return sql<SqlBool>`(${column}, images.id) ${op} (${typed}, ${String(id)}::uuid)`;
+  const op = sql.raw(directionOf(query) === 'desc' ? '<' : '>');
+  const types = keyTypes(query);
+  // The fingerprint catches cursors replayed elsewhere, not forged ones: a value the cast would reject is a bad
+  // cursor (400), never a database error.
+  if (key.length !== types.length || !key.every((value, i) => fits(value, types[i]!))) throw new BadRequestError('page.bad_cursor', 'the cursor is not valid');
+  const values = key.map((value, i) => sql`${value}::${sql.raw(types[i]!)}`);
+  return sql<SqlBool>`(${sql.join(keyColumns(query))}) ${op} (${sql.join(values)})`;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function fits(value: string | number, type: string): boolean {
+  if (type === 'uuid') return typeof value === 'string' && UUID.test(value);
+  if (type === 'timestamptz') return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(value) && !Number.isNaN(Date.parse(value));
+  if (type === 'int') return Number.isInteger(value) && Math.abs(value as number) <= 2_147_483_647;
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+function keyTypes(query: ImageListQuery): string[] {
+  switch (query.sort) {
+    case 'popular':
+      return ['int', 'int', 'timestamptz', 'uuid'];
+    case 'relevance':
+      return ['real', 'timestamptz', 'uuid'];
+    case 'created_at':
+      return ['timestamptz', 'uuid'];
+    default:
+      return ['int', 'uuid'];
+  }
 }

@@ -1,37 +1,19 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
-import type { Exif } from '../../../domain/gallery/exif.js';
-import type { Image, ImageStatus } from '../../../domain/gallery/image.js';
-import type { ImageRepository, ImageWithOwner, NewImage } from '../../../domain/gallery/image-repository.js';
-import type { ImageFormat, VariantFormat } from '../../../domain/gallery/image-format.js';
+import { sql, type Kysely } from 'kysely';
+import type { ImageStatus } from '../../../domain/gallery/image.js';
+import type { ImageRepository, NewImage } from '../../../domain/gallery/image-repository.js';
 import type { NormalizedTag } from '../../../domain/gallery/tag.js';
 import type { Variant, VariantName } from '../../../domain/gallery/variant.js';
-import type { UserStatus } from '../../../domain/identity/user.js';
-import { afterKey, imageListFilter } from './image-list-query.js';
-import { translateDbError } from './pg-errors.js';
-import type { DB, ImagesTable } from './schema.js';
-
-type Row = Selectable<ImagesTable> & { tags: string[] | null; owner_username: string; owner_display_name: string; owner_status: string };
+import { listImages } from './image-list.js';
+import { selectImages, toImage, toImageWithOwner } from './image-rows.js';
+import { detachFromAlbums } from './album-image-query.js';
+import { listAlbumImages } from './album-image-list.js';
+import { guardDb } from './pg-errors.js';
+import type { DB } from './schema.js';
+import { refreshSearchVector } from './search-vector.js';
 
 export function postgresImageRepository(db: Kysely<DB>): ImageRepository {
-  const guard = async <T>(context: string, op: () => Promise<T>): Promise<T> => {
-    try {
-      return await op();
-    } catch (err) {
-      throw translateDbError(context, err);
-    }
-  };
-  const select = () =>
-    db
-      .selectFrom('images')
-      .innerJoin('users', 'users.id', 'images.owner_id')
-      .selectAll('images')
-      .select([
-        'users.username as owner_username',
-        'users.display_name as owner_display_name',
-        'users.status as owner_status',
-        // Sorted slugs in one round trip; an image has at most 20 tags.
-        sql<string[] | null>`(SELECT array_agg(t.slug ORDER BY t.slug) FROM image_tags it JOIN tags t ON t.id = it.tag_id WHERE it.image_id = images.id)`.as('tags'),
-      ]);
+  const guard = guardDb;
+  const select = () => selectImages(db);
   const setStatus = async (id: string, to: ImageStatus, from: readonly ImageStatus[] | null, at: Date, extra: { variants?: string; exif?: string | null; failure_reason?: string } = {}) => {
     let query = db
       .updateTable('images')
@@ -67,6 +49,7 @@ export function postgresImageRepository(db: Kysely<DB>): ImageRepository {
           })
           .execute();
         await insertTags(db, image.id, tags, image.createdAt);
+        await refreshSearchVector(db, image.id);
         const created = await select().where('images.id', '=', image.id).executeTakeFirstOrThrow();
         return toImage(created);
       }),
@@ -97,28 +80,10 @@ export function postgresImageRepository(db: Kysely<DB>): ImageRepository {
           await db.deleteFrom('image_tags').where('image_id', '=', id).execute();
           await insertTags(db, id, changes.tags, at);
         }
+        if (changes.title !== undefined || changes.description !== undefined || changes.tags) await refreshSearchVector(db, id);
       }),
-    list: (query, page) =>
-      guard('list images', async () => {
-        let rows = select().where((eb) => imageListFilter(eb, query));
-        if (page.mode === 'cursor' && page.after) rows = rows.where(() => afterKey(query, page.after!));
-        const direction = query.order;
-        rows = rows.orderBy(`images.${query.sort}`, direction).orderBy('images.id', direction);
-        rows = page.mode === 'page' ? rows.limit(page.perPage).offset((page.page - 1) * page.perPage) : rows.limit(page.perPage + 1);
-        const [found, total] = await Promise.all([
-          rows.execute(),
-          page.mode === 'page'
-            ? db
-                .selectFrom('images')
-                .innerJoin('users', 'users.id', 'images.owner_id')
-                .select(sql<number>`count(*)::int`.as('n'))
-                .where((eb) => imageListFilter(eb, query))
-                .executeTakeFirstOrThrow()
-                .then((r) => r.n)
-            : Promise.resolve(null),
-        ]);
-        return { rows: found.map((r) => toImageWithOwner(r as Row)), total };
-      }),
+    list: (query, page) => guard('list images', () => listImages(db, query, page)),
+    listInAlbum: (albumId, viewer, page) => guard('list album images', () => listAlbumImages(db, albumId, viewer, page)),
     addViews: (counts) =>
       guard('add views', async () => {
         if (counts.size === 0) return;
@@ -145,7 +110,12 @@ export function postgresImageRepository(db: Kysely<DB>): ImageRepository {
           .execute();
         return rows.map((r) => ({ id: r.id, ownerId: r.owner_id }));
       }),
-    markDeleted: (id, at) => guard('delete image', () => setStatus(id, 'deleted', null, at)),
+    markDeleted: (id, at) =>
+      guard('delete image', async () => {
+        const deleted = await setStatus(id, 'deleted', null, at);
+        if (deleted) await detachFromAlbums(db, id);
+        return deleted;
+      }),
   };
 }
 
@@ -168,41 +138,4 @@ function toVariantJson(variants: Readonly<Record<VariantName, Variant>>) {
   return Object.fromEntries(
     Object.entries(variants).map(([name, v]) => [name, { width: v.width, height: v.height, format: v.format, file_size: v.fileSize, sha256: v.sha256 }]),
   );
-}
-
-function toImageWithOwner(row: Row): ImageWithOwner {
-  return {
-    image: toImage(row),
-    owner: { id: row.owner_id, username: row.owner_username, displayName: row.owner_display_name, status: row.owner_status as UserStatus },
-  };
-}
-
-function toImage(row: Row): Image {
-  const variants: Partial<Record<VariantName, Variant>> = {};
-  for (const [name, v] of Object.entries(row.variants)) {
-    variants[name as VariantName] = { name: name as VariantName, width: v.width, height: v.height, format: v.format as VariantFormat, fileSize: v.file_size, sha256: v.sha256 };
-  }
-  return {
-    id: row.id,
-    ownerId: row.owner_id,
-    title: row.title,
-    description: row.description,
-    visibility: row.visibility as Image['visibility'],
-    contentRating: row.content_rating as Image['contentRating'],
-    status: row.status as ImageStatus,
-    format: row.format as ImageFormat,
-    fileSize: row.file_size,
-    width: row.width,
-    height: row.height,
-    sha256: row.sha256,
-    originalFilename: row.original_filename,
-    variants,
-    tags: row.tags ?? [],
-    exif: (row.exif as Exif | null) ?? null,
-    viewCount: row.view_count,
-    likeCount: row.like_count,
-    commentCount: row.comment_count,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
 }

@@ -49,3 +49,12 @@ export function isUnavailable(err: unknown): boolean {
   if (/timeout exceeded when trying to connect|Connection terminated|connection is closed|PGlite is closed|Cannot use a pool after calling end/i.test(message)) return true;
   return err instanceof AggregateError && err.errors.some(isUnavailable);
 }
+
+/** Runs one repository operation, translating what the driver throws (`context` names it in the wrapped error). */
+export async function guardDb<T>(context: string, op: () => Promise<T>): Promise<T> {
+  try {
+    return await op();
+  } catch (err) {
+    throw translateDbError(context, err);
+  }
+}

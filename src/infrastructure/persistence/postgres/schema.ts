@@ -96,6 +96,8 @@ export interface ImagesTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   deleted_at: Timestamp | null;
+  /** tsvector, written only by SQL (`search-vector.ts`); never selected into a row. */
+  search_vector: Generated<string>;
 }
 
 export interface TagsTable {
@@ -103,11 +105,46 @@ export interface TagsTable {
   slug: string;
   name: string;
   created_at: Timestamp;
+  /** Kept by triggers (migration 0006). */
+  usage_count: Generated<number>;
 }
 
 export interface ImageTagsTable {
   image_id: string;
   tag_id: string;
+}
+
+export interface AlbumsTable {
+  id: string;
+  owner_id: string;
+  title: string;
+  description: string;
+  visibility: string;
+  cover_image_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AlbumImagesTable {
+  album_id: string;
+  image_id: string;
+  position: number;
+  added_at: Timestamp;
+}
+
+export interface LikesTable {
+  image_id: string;
+  user_id: string;
+  created_at: Timestamp;
+}
+
+export interface CommentsTable {
+  id: string;
+  image_id: string;
+  author_id: string;
+  content: string;
+  created_at: Timestamp;
+  deleted_at: Timestamp | null;
 }
 
 export interface DB {
@@ -120,4 +157,8 @@ export interface DB {
   images: ImagesTable;
   tags: TagsTable;
   image_tags: ImageTagsTable;
+  likes: LikesTable;
+  comments: CommentsTable;
+  albums: AlbumsTable;
+  album_images: AlbumImagesTable;
 }

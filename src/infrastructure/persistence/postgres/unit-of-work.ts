@@ -1,8 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { TxPorts } from '../../../application/ports.js';
 import type { UnitOfWork } from '../../../domain/shared/unit-of-work.js';
+import { postgresAlbumRepository } from './album-repository.js';
 import { postgresAuditLog } from './audit-log.js';
 import { postgresImageRepository } from './image-repository.js';
+import { postgresCommentRepository } from './comment-repository.js';
+import { postgresLikeRepository } from './like-repository.js';
 import { postgresOutbox } from './outbox-store.js';
 import { translateDbError } from './pg-errors.js';
 import type { DB } from './schema.js';
@@ -39,5 +42,8 @@ function bindPorts(trx: Kysely<DB>): TxPorts {
     users: postgresUserRepository(trx),
     sessions: postgresSessionRepository(trx),
     images: postgresImageRepository(trx),
+    albums: postgresAlbumRepository(trx),
+    likes: postgresLikeRepository(trx),
+    comments: postgresCommentRepository(trx),
   };
 }

@@ -2,14 +2,14 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import type { Ports } from '../../../application/ports.js';
-import { viewerOf } from '../../../application/gallery/get-image.js';
 import { listImages, type ImageListParams } from '../../../application/gallery/list-images.js';
 import type { Actor } from '../../../domain/identity/actor.js';
 import { requireUser } from '../../../domain/identity/actor.js';
 import { refusePageWithCursor } from '../pagination.js';
 import { problemResponse } from '../schemas/common.js';
 import { paginationQuery } from '../schemas/pagination.js';
-import { imageView } from '../views/image-views.js';
+import { imagePageView } from '../views/image-page-view.js';
+import { listAlbumImages } from '../../../application/gallery/list-album-images.js';
 
 const filters = {
   ...paginationQuery,
@@ -29,11 +29,7 @@ const UserImagesQuery = Type.Object(filters);
 const UserParams = Type.Object({ id: Type.String({ format: 'user-ref' }) });
 
 export const imageListRoutes: FastifyPluginAsync<{ ports: Ports }> = async (app, { ports }) => {
-  const respond = async (actor: Actor, params: ImageListParams) => {
-    const page = await listImages(ports, actor, params);
-    const deps = { urlSigner: ports.urlSigner, gallery: ports.gallery, now: ports.clock.now() };
-    return { items: page.items.map((found) => imageView(found, viewerOf(actor), deps)), pagination: page.pagination };
-  };
+  const respond = async (actor: Actor, params: ImageListParams) => imagePageView(ports, actor, await listImages(ports, actor, params));
   const ownerOf = (actor: Actor, id: string) => (id === 'me' ? requireUser(actor).userId : id.toLowerCase());
   const config = { access: 'opt' as const, fieldLocation: 'query' as const };
 
@@ -43,8 +39,8 @@ export const imageListRoutes: FastifyPluginAsync<{ ports: Ports }> = async (app,
     async (request) => {
       const q = request.query;
       refusePageWithCursor(q);
-      // Albums arrive with the albums feature: no album is readable yet, so its list is empty.
-      if (q.album_id !== undefined) return { items: [], pagination: q.cursor === undefined ? { page: q.page ?? 1, per_page: q.per_page ?? 20, total: 0, total_pages: 0 } : { per_page: q.per_page ?? 20, next_cursor: null } };
+      // An album's images keep album order; an album the caller may not read gives an empty list (contract §7.6).
+      if (q.album_id !== undefined) return imagePageView(ports, request.actor, await listAlbumImages(ports, request.actor, q.album_id.toLowerCase(), q, { emptyWhenUnreadable: true }));
       return respond(request.actor, { ...(q as ImageListParams), ...(q.owner_id ? { ownerId: ownerOf(request.actor, q.owner_id) } : {}), ...(q.tag ? { tags: q.tag } : {}), ...(q.content_rating ? { contentRating: q.content_rating as ImageListParams['contentRating'] } : {}) });
     },
   );

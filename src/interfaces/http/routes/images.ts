@@ -2,9 +2,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import type { Ports } from '../../../application/ports.js';
-import { getImage, viewerOf } from '../../../application/gallery/get-image.js';
+import { viewerOf } from '../../../application/gallery/get-image.js';
 import { recordImageView } from '../../../application/gallery/record-image-view.js';
 import { deleteImage } from '../../../application/gallery/delete-image.js';
+import { showImage } from '../../../application/gallery/show-image.js';
 import { updateImage } from '../../../application/gallery/update-image.js';
 import { uploadImage } from '../../../application/gallery/upload-image.js';
 import { waitForProcessing } from '../../../application/gallery/wait-for-processing.js';
@@ -70,7 +71,7 @@ export const imageRoutes: FastifyPluginAsync<ImageRouteOptions> = async (app, { 
       }
       let image = await uploadImage(ports, actor, uploadParts(request, { idleTimeoutMs: bodyIdleTimeoutMs }), requestContext(request));
       if (request.query.wait) image = await waitForProcessing(ports, image, ports.gallery.uploadWaitMaxMs);
-      const found = await getImage(ports, actor, image.id);
+      const found = await showImage(ports, actor, image.id);
       return reply.code(201).header('Location', `/api/v1/images/${image.id}`).send(view(found, actor));
     },
   );
@@ -79,7 +80,7 @@ export const imageRoutes: FastifyPluginAsync<ImageRouteOptions> = async (app, { 
     '/api/v1/images/:id',
     { config: { access: 'opt' }, schema: { tags, summary: 'An image', params: IdParams, response: { 404: problemResponse('No such image') } } },
     async (request) => {
-      const found = await getImage(ports, request.actor, request.params.id.toLowerCase());
+      const found = await showImage(ports, request.actor, request.params.id.toLowerCase());
       // HEAD does not count (contract §7.8); the view lands in a later flush, never in this response.
       if (request.method === 'GET') await recordImageView(ports, request.actor, found, requestContext(request));
       return view(found, request.actor);

@@ -48,9 +48,9 @@ export function imageView(found: ImageWithOwner, viewer: Viewer, deps: ImageView
     view_count: image.viewCount,
     like_count: image.likeCount,
     comment_count: image.commentCount,
-    // Likes arrive with the social features; a signed-in viewer has liked nothing yet.
-    ...(viewer ? { liked_by_me: false } : {}),
-    ...(own ? { album_ids: [] as string[], original_filename: image.originalFilename, original_url: signed('original', 'upload') } : {}),
+    // Filled by the use case (`markLikedByMe`); `false` only where a list has not been wired to it.
+    ...(viewer ? { liked_by_me: found.likedByMe ?? false } : {}),
+    ...(own ? { album_ids: [...(found.albumIds ?? [])], original_filename: image.originalFilename, original_url: signed('original', 'upload') } : {}),
     created_at: image.createdAt.toISOString(),
     updated_at: image.updatedAt.toISOString(),
   };
