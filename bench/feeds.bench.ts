@@ -4,6 +4,7 @@
  * statements are captured from the same repositories and use cases with a logging Kysely — plus the OFFSET
  * anti-peer at the cursor's depth.
  */
+import http from 'node:http';
 import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { listExploreFeed, type ExploreFeed } from '../src/application/gallery/list-explore-feed.js';
@@ -19,6 +20,21 @@ import { systemClock } from '../src/infrastructure/system/system-clock.js';
 import { COMMON_TERM, ensureFeedDatabase, feedDatabaseUrl, IMAGE_COUNT, ZERO_HIT_TERM } from './lib/feed-seed.js';
 import { fmt, type Table } from './lib/table.js';
 import { startTessera } from './lib/tessera.js';
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+function getText(url: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      })
+      .on('error', reject);
+  });
+}
 
 const SAMPLES = Number(process.env.BENCH_FEED_SAMPLES ?? 200);
 // 100,000 on the full seed; a smaller BENCH_FEED_IMAGES (a quick try) scales it down to stay inside the feed.
@@ -65,10 +81,11 @@ export async function feedsBench(table: Table): Promise<void> {
   const pool = new pg.Pool({ connectionString: feedDatabaseUrl(), max: 4 });
   const tessera = await startTessera({ DATABASE_URL: feedDatabaseUrl(), RATE_LIMIT_ENABLED: 'false', LOG_LEVEL: 'warn' });
   try {
+    // node:http on a keep-alive agent: the client's own cost stays small beside the server's (fetch adds ~1 ms).
     const api = (path: string) => async () => {
-      const res = await fetch(`${tessera.url}/api/v1${path}`);
-      if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-      return res.json() as Promise<{ items: unknown[]; pagination: { next_cursor?: string | null } }>;
+      const { status, body } = await getText(`${tessera.url}/api/v1${path}`);
+      if (status !== 200) throw new Error(`${path}: ${status} ${body}`);
+      return JSON.parse(body) as { items: unknown[]; pagination: { next_cursor?: string | null } };
     };
 
     // The cursor at depth 100,000, reached the way a client reaches it: page after page.
@@ -126,6 +143,7 @@ export async function feedsBench(table: Table): Promise<void> {
     const zero = results['search, zero-hit term']!.api;
     table.add({ name: 'zero-hit search p95 (API)', value: `${fmt(zero.p95)} ms`, reference: 'target: 50 ms', ratio: `${(zero.p95 / 50).toFixed(2)}× of target (${zero.p95 < 50 ? 'met' : 'NOT MET'})` });
   } finally {
+    agent.destroy();
     await tessera.stop();
     await pool.end();
   }

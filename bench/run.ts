@@ -3,8 +3,11 @@
  * A benchmark, never a test: nothing here asserts; it prints a table, and a section that fails says so in it.
  *
  * Knobs: BENCH_SECONDS (default 5) for every timed load; BENCH_PHOTOS (6) 12 MP JPEGs for variant throughput;
- * BENCH_UPLOADS (30) uploads per size; BENCH_PG_URL / TEST_PG_URL for the PostgreSQL server; BENCH_NGINX.
+ * BENCH_UPLOADS (30) uploads per size; BENCH_PG_URL / TEST_PG_URL for the PostgreSQL server; BENCH_NGINX;
+ * BENCH_FEED_IMAGES (1,000,000) and BENCH_FEED_SAMPLES (200) for feeds and search, whose seeded database
+ * (`tessera_bench_feeds`) is kept between runs.
  */
+import { feedsBench } from './feeds.bench.js';
 import { galleryBench } from './gallery.bench.js';
 import { identityBench } from './identity.bench.js';
 import { Table } from './lib/table.js';
@@ -16,6 +19,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   await identityBench(table, DURATION_S).catch((err: unknown) => table.failed('identity benchmarks', err));
   await galleryBench(table, DURATION_S);
+  await feedsBench(table).catch((err: unknown) => table.failed('feeds and search benchmarks', err));
   process.stderr.write(`bench took ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
   process.stdout.write(table.render());
 }
