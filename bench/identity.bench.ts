@@ -2,11 +2,40 @@
 import { hash, verify } from '@node-rs/argon2';
 import { httpLoad } from './lib/http-load.js';
 import { runLoad } from './lib/load.js';
+import { createDatabase, postgresReachable } from './lib/postgres.js';
 import { startProcess, type Running } from './lib/processes.js';
+import { startRedis } from './lib/redis.js';
 import { section, type Table } from './lib/table.js';
 import { json, PASSWORD, signUp, startTessera } from './lib/tessera.js';
 
 const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
+
+/**
+ * The same reads and logins with the production adapters (PostgreSQL, Redis): the embedded figures above carry
+ * PGlite, which runs its queries on the server's own event loop.
+ */
+async function productionIdentity(table: Table, durationS: number, bareReqPerS: number, rawLoginsPerS: number): Promise<void> {
+  if (!(await postgresReachable())) return;
+  const redis = await startRedis();
+  const db = await createDatabase('identity');
+  try {
+    section('Identity on PostgreSQL + Redis');
+    const tessera = await startTessera({ RATE_LIMIT_ENABLED: 'false', LOCKOUT_THRESHOLD: '1000000', DATABASE_URL: db.url, ...(redis ? { REDIS_URL: redis.url } : {}) });
+    try {
+      const auth = await signUp(tessera, 'bench_pg_user');
+      const me = await httpLoad({ url: `${tessera.url}/api/v1/users/me`, connections: 20, durationS, headers: auth });
+      table.record('GET /users/me, PostgreSQL + Redis', me.reqPerS, 'req/s', 'bare Fastify', bareReqPerS);
+      const body = JSON.stringify({ email: 'bench_pg_user@example.com', password: PASSWORD });
+      const login = await httpLoad({ url: `${tessera.url}/api/v1/auth/login`, connections: 4, durationS, method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      table.record('POST /auth/login, PostgreSQL + Redis', login.reqPerS, 'logins/s', 'raw argon2 verify', rawLoginsPerS, { min: 0.85 });
+    } finally {
+      await tessera.stop();
+    }
+  } finally {
+    await db.drop();
+    await redis?.stop();
+  }
+}
 
 async function hashCount(server: Running): Promise<number> {
   const text = await (await fetch(`${server.url}/metrics`)).text();
@@ -49,6 +78,7 @@ export async function identityBench(table: Table, durationS: number): Promise<vo
       });
       const echo = await runLoad(8, durationS * 1000, async () => (await json(`${bare.url}/echo`, { refresh_token: tokens[0] })).status === 200);
       table.record('POST /auth/refresh (rotation)', refresh.opsPerS, 'req/s', 'bare Fastify JSON POST', echo.opsPerS);
+      await productionIdentity(table, durationS, bareLive.reqPerS, raw.opsPerS).catch((err: unknown) => table.failed('identity on PostgreSQL + Redis', err));
     } finally {
       await tessera.stop();
     }

@@ -15,6 +15,8 @@ import { openPglite, openPostgres, type SqlDatabase } from './infrastructure/per
 import { lockDataDir } from './infrastructure/persistence/postgres/data-dir-lock.js';
 import { migrate } from './infrastructure/persistence/postgres/migrate.js';
 import { postgresAuditLog } from './infrastructure/persistence/postgres/audit-log.js';
+import { postgresAuditLogReader } from './infrastructure/persistence/postgres/audit-log-reader.js';
+import { postgresBanRepository } from './infrastructure/persistence/postgres/ban-repository.js';
 import { postgresSessionRepository } from './infrastructure/persistence/postgres/session-repository.js';
 import { postgresUnitOfWork } from './infrastructure/persistence/postgres/unit-of-work.js';
 import { postgresUserRepository } from './infrastructure/persistence/postgres/user-repository.js';
@@ -38,6 +40,7 @@ import { postgresAlbumRepository } from './infrastructure/persistence/postgres/a
 import { postgresTagRepository } from './infrastructure/persistence/postgres/tag-repository.js';
 import { postgresCommentRepository } from './infrastructure/persistence/postgres/comment-repository.js';
 import { postgresLikeRepository } from './infrastructure/persistence/postgres/like-repository.js';
+import { postgresReportRepository } from './infrastructure/persistence/postgres/report-repository.js';
 import { bufferedViewCounter } from './infrastructure/persistence/buffered-view-counter.js';
 import { hmacUrlSigner } from './infrastructure/security/url/hmac-url-signer.js';
 import { s3Storage } from './infrastructure/storage/s3/s3-storage.js';
@@ -206,6 +209,8 @@ export async function buildContainer(config: Config, logger: Logger, options: Co
       users: postgresUserRepository(sql.db),
       sessions: postgresSessionRepository(sql.db),
       auditLog: postgresAuditLog(sql.db),
+      auditLogReader: postgresAuditLogReader(sql.db),
+      bans: postgresBanRepository(sql.db),
       sessionStore: redis ? redisSessionStore(redis, { tombstoneTtlS }) : memorySessionStore(clock, { tombstoneTtlS }),
       rateLimiter: redis ? redisRateLimiter(redis) : memoryRateLimiter(clock),
       loginAttempts: redis ? redisLoginAttempts(redis) : memoryLoginAttempts(clock),
@@ -231,6 +236,7 @@ export async function buildContainer(config: Config, logger: Logger, options: Co
       tags: postgresTagRepository(sql.db),
       likes: postgresLikeRepository(sql.db),
       comments: postgresCommentRepository(sql.db),
+      reports: postgresReportRepository(sql.db),
       storage,
       inspector: sharpImageInspector({ heicDecodable: heicDecodable() }),
       processor: sharpImageProcessor(),

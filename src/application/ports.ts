@@ -11,6 +11,8 @@ import type { MalwareScanner } from '../domain/gallery/malware-scanner.js';
 import type { TagRepository } from '../domain/gallery/tag-repository.js';
 import type { UrlSigner } from '../domain/gallery/url-signer.js';
 import type { AuditLog } from '../domain/identity/audit-entry.js';
+import type { AuditLogReader } from '../domain/moderation/audit-log-reader.js';
+import type { BanRepository } from '../domain/moderation/ban-repository.js';
 import type { LockoutPolicy, LoginAttempts } from '../domain/identity/login-attempts.js';
 import type { PasswordHasher } from '../domain/identity/password-hasher.js';
 import type { IdentityLists } from '../domain/identity/registration.js';
@@ -23,6 +25,7 @@ import type { Cache } from '../domain/shared/cache.js';
 import type { ViewCounter } from '../domain/social/view-counter.js';
 import type { CommentRepository } from '../domain/social/comment-repository.js';
 import type { LikeRepository } from '../domain/social/like-repository.js';
+import type { ReportRepository } from '../domain/moderation/report-repository.js';
 import type { JobQueue } from '../domain/shared/job-queue.js';
 import type { Clock } from '../domain/shared/clock.js';
 import type { HealthCheck } from '../domain/shared/health-check.js';
@@ -43,6 +46,8 @@ export interface TxPorts {
   readonly albums: AlbumRepository;
   readonly likes: LikeRepository;
   readonly comments: CommentRepository;
+  readonly reports: ReportRepository;
+  readonly bans: BanRepository;
 }
 
 /** Gallery settings from configuration (contract §7, §17). */
@@ -82,6 +87,9 @@ export interface Ports {
   readonly users: UserRepository;
   readonly sessions: SessionRepository;
   readonly auditLog: AuditLog;
+  /** Read side of the audit log (§12.4); the writer stays append-only. */
+  readonly auditLogReader: AuditLogReader;
+  readonly bans: BanRepository;
   readonly sessionStore: SessionStore;
   readonly rateLimiter: RateLimiter;
   readonly loginAttempts: LoginAttempts;
@@ -95,6 +103,7 @@ export interface Ports {
   readonly albums: AlbumRepository;
   readonly likes: LikeRepository;
   readonly comments: CommentRepository;
+  readonly reports: ReportRepository;
   readonly storage: BlobStorage;
   readonly inspector: ImageInspector;
   readonly processor: ImageProcessor;

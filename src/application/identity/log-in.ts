@@ -6,6 +6,7 @@ import { normalizePassword } from '../../domain/identity/password-policy.js';
 import { DomainError } from '../../domain/shared/errors.js';
 import { codePointLength } from '../../domain/shared/text.js';
 import { startSession, type IssuedTokens } from './issue-tokens.js';
+import { liftEndedBan } from '../moderation/lift-ended-ban.js';
 import { recordAudit } from './record-audit.js';
 import { rememberSession } from './remember-session.js';
 
@@ -23,7 +24,7 @@ export const INVALID_CREDENTIALS = 'invalid email or password';
 
 /**
  * Contract §5.4 order (the per-IP limit ran before this): lockout → look-up → verify (a dummy hash for unknown
- * emails, so timing says nothing) → count failures → ban / pending → session. Never reveals which part failed.
+ * emails, so timing says nothing) → count failures → ban (an ended one is lifted) / pending → session. Never reveals which part failed.
  */
 export async function logIn(deps: Deps, input: LogInInput, ctx: RequestContext): Promise<{ user: User; tokens: IssuedTokens }> {
   const email = normalizeEmail(input.email);
@@ -37,7 +38,7 @@ export async function logIn(deps: Deps, input: LogInInput, ctx: RequestContext):
   const password = normalizePassword(input.password);
   // No account holds an address that breaks the email rules, and such text (a NUL, a lone surrogate) may not even
   // be a valid query parameter: skip the look-up, but still pay for the dummy hash so timing stays flat.
-  const user = couldBeAccountEmail(email) ? await deps.users.findActiveByEmail(email) : null;
+  let user = couldBeAccountEmail(email) ? await deps.users.findActiveByEmail(email) : null;
   const ok = user ? await deps.passwordHasher.verify(user.passwordHash, password) : await deps.passwordHasher.verifyDummy(password);
   if (!user || !ok) {
     deps.metrics.increment('auth_failures_total', { reason: 'invalid_credentials' });
@@ -47,8 +48,15 @@ export async function logIn(deps: Deps, input: LogInInput, ctx: RequestContext):
   await deps.loginAttempts.reset(email);
 
   if (user.status === 'banned') {
-    // Ban details arrive with moderation; until then a banned account has no end date on record.
-    throw new DomainError('account-banned', 'auth.account_banned', 'this account is banned', { meta: { bannedUntil: null, banReason: '' } });
+    // A timed ban that has run out is lifted here rather than waiting up to a minute for the sweeper.
+    const userId = user.id;
+    const check = await deps.uow.run((tx) => liftEndedBan(tx, deps, userId, ctx));
+    if (check.outcome === 'banned') {
+      throw new DomainError('account-banned', 'auth.account_banned', 'this account is banned', {
+        meta: { bannedUntil: check.ban?.expiresAt ?? null, banReason: check.ban?.reason ?? '' },
+      });
+    }
+    user = { ...user, status: 'active' };
   }
   if (user.status === 'pending') throw new DomainError('account-pending', 'auth.account_pending', 'this account is not verified yet');
 

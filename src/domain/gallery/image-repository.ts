@@ -82,4 +82,8 @@ export interface ImageRepository {
   listIdsOfOwner(ownerId: string, limit: number): Promise<string[]>;
   /** Any status → `deleted`, removed from every album (clearing covers) in the same statement batch; false when it was already deleted or missing. */
   markDeleted(id: string, at: Date): Promise<boolean>;
+  /** `active` → `flagged` (moderation removal, contract §7.4); false when it was not active. */
+  markFlagged(id: string, at: Date): Promise<boolean>;
+  /** `flagged` → `active` (staff restore, contract §12.2); false when it was not flagged. */
+  markRestored(id: string, at: Date): Promise<boolean>;
 }

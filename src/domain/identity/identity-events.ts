@@ -10,7 +10,8 @@ export interface EventMeta {
   readonly requestId: string | null;
 }
 
-function userEvent(meta: EventMeta, type: string, userId: string, payload: Record<string, unknown>): DomainEvent {
+/** Every account event: aggregate `user`, `user_id` first in the payload. */
+export function userEvent(meta: EventMeta, type: string, userId: string, payload: Record<string, unknown>): DomainEvent {
   return {
     id: meta.id,
     type,

@@ -21,6 +21,8 @@ export interface SessionRepository {
   findById(id: string): Promise<Session | null>;
   /** Not revoked and not expired at `now`, most recently used first. */
   listActive(userId: string, now: Date): Promise<Session[]>;
+  /** Ids of the user's sessions not expired at `now`, revoked ones included (their hot copies may still be live). */
+  listUnexpiredIds(userId: string, now: Date): Promise<string[]>;
   /** Sets IP, user agent, last use and expiry (a refresh). */
   touch(id: string, changes: { ipAddress?: string; userAgent?: string; lastUsedAt: Date; expiresAt?: Date }): Promise<void>;
   /** Revokes the sessions and every refresh token of their families; returns the ids that were active. */

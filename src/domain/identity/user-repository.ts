@@ -34,4 +34,8 @@ export interface UserRepository {
   updateRole(id: string, role: Role, at: Date): Promise<User>;
   /** Soft delete: status `deleted`, which frees the email and username. */
   markDeleted(id: string, at: Date): Promise<void>;
+  /** `findById` that also locks the row until the transaction ends: bans of one user run one at a time. */
+  findByIdForUpdate(id: string): Promise<User | null>;
+  /** Bans and unbans (contract §12.3); throws NotFoundError when the user is missing or deleted. */
+  setBanStatus(id: string, status: 'active' | 'banned', at: Date): Promise<void>;
 }

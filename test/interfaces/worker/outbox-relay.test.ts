@@ -154,6 +154,28 @@ describe('startOutboxRelay (PGlite, in-process bus and queue)', () => {
     await r.stop();
   });
 
+  it('a relay that dies between publishing and marking delivers again, and the job runs once', async () => {
+    const e = event('image.uploaded');
+    await commit(e);
+    const store = postgresOutboxRelayStore(db.sql);
+    // The fault: publish and enqueue succeed, then the process "dies" before the rows are marked.
+    const dying = { ...store, markPublished: async () => Promise.reject(new Error('killed before mark')) };
+    const queue = memoryJobQueue(clock);
+    const first = relay({ store: dying, queue });
+    expect(await first.runOnce()).toBe(0);
+    await first.stop();
+    expect((await store.pending(10)).map((p) => p.event.id)).toEqual([e.id]);
+
+    // A new relay after the restart, on the same queue (Redis or the durable in-process queue survive it).
+    const second = relay({ store, queue });
+    expect(await second.runOnce()).toBe(1);
+    await second.stop();
+    expect(published.map((p) => p.id)).toEqual([e.id, e.id]);
+    // Consumers dedupe by event id: the job id derives from it, so the repeat enqueued nothing new.
+    expect(await queue.depth()).toBe(1);
+    expect(await store.pending(10)).toEqual([]);
+  });
+
   it('publishes on its own every interval until stopped', async () => {
     const r = relay({ intervalMs: 20 });
     const e = event('image.uploaded');

@@ -63,6 +63,8 @@ export function postgresImageRepository(db: Kysely<DB>): ImageRepository {
         setStatus(id, 'active', ['processing'], at, { variants: JSON.stringify(toVariantJson(variants)), exif: exif ? JSON.stringify(exif) : null }),
       ),
     markFailed: (id, reason, at) => guard('mark image failed', () => setStatus(id, 'failed', ['processing'], at, { failure_reason: reason })),
+    markFlagged: (id, at) => guard('flag image', () => setStatus(id, 'flagged', ['active'], at)),
+    markRestored: (id, at) => guard('restore image', () => setStatus(id, 'active', ['flagged'], at)),
     update: (id, changes, at) =>
       guard('update image', async () => {
         await db

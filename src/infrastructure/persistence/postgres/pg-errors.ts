@@ -50,11 +50,14 @@ export function isUnavailable(err: unknown): boolean {
   return err instanceof AggregateError && err.errors.some(isUnavailable);
 }
 
-/** Runs one repository operation, translating what the driver throws (`context` names it in the wrapped error). */
-export async function guardDb<T>(context: string, op: () => Promise<T>): Promise<T> {
+/**
+ * Runs one repository operation, translating what the driver throws (`context` names it in the wrapped error);
+ * `uniques` gives the repository's unique constraints their meaning.
+ */
+export async function guardDb<T>(context: string, op: () => Promise<T>, uniques: UniqueConstraintMap = {}): Promise<T> {
   try {
     return await op();
   } catch (err) {
-    throw translateDbError(context, err);
+    throw translateDbError(context, err, uniques);
   }
 }

@@ -147,6 +147,35 @@ export interface CommentsTable {
   deleted_at: Timestamp | null;
 }
 
+export interface BansTable {
+  id: string;
+  user_id: string;
+  reason: string;
+  created_by: string;
+  report_id: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+}
+
+export interface ReportsTable {
+  id: string;
+  reporter_id: string;
+  image_id: string;
+  reason: string;
+  description: string;
+  status: string;
+  reviewer_id: string | null;
+  resolution_action: string | null;
+  resolution_notes: string | null;
+  resolved_by: string | null;
+  resolved_at: Timestamp | null;
+  ban_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable;
   outbox: OutboxTable;
@@ -154,6 +183,7 @@ export interface DB {
   sessions: SessionsTable;
   refresh_tokens: RefreshTokensTable;
   audit_log: AuditLogTable;
+  bans: BansTable;
   images: ImagesTable;
   tags: TagsTable;
   image_tags: ImageTagsTable;
@@ -161,4 +191,5 @@ export interface DB {
   comments: CommentsTable;
   albums: AlbumsTable;
   album_images: AlbumImagesTable;
+  reports: ReportsTable;
 }

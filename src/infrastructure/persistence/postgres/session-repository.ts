@@ -51,6 +51,11 @@ export function postgresSessionRepository(db: Kysely<DB>): SessionRepository {
           .execute();
         return rows.map(toSession);
       }),
+    listUnexpiredIds: (userId, now) =>
+      guard('list unexpired sessions', async () => {
+        const rows = await db.selectFrom('sessions').select('id').where('user_id', '=', userId).where('expires_at', '>', now).execute();
+        return rows.map((r) => r.id);
+      }),
     touch: (id, changes) =>
       guard('touch session', async () => {
         await db

@@ -99,6 +99,16 @@ export function postgresUserRepository(db: Kysely<DB>): UserRepository {
           .executeTakeFirst();
         if (result.numUpdatedRows === 0n) throw new NotFoundError('user.not_found', `user ${id}`);
       }),
+    findByIdForUpdate: (id) =>
+      guard('lock user', async () => {
+        const row = await db.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+        return row ? toUser(row) : null;
+      }),
+    setBanStatus: (id, status, at) =>
+      guard('set ban status', async () => {
+        const result = await db.updateTable('users').set({ status, updated_at: at }).where('id', '=', id).where('status', '<>', 'deleted').executeTakeFirst();
+        if (result.numUpdatedRows === 0n) throw new NotFoundError('user.not_found', `user ${id}`);
+      }),
   };
 }
 

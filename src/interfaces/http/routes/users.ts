@@ -25,7 +25,7 @@ const errors = {
 };
 
 /** Resolves `me` to the caller; anonymous callers get 401 (contract §1). */
-function userId(request: FastifyRequest, id: string): string {
+export function userId(request: FastifyRequest, id: string): string {
   return id === 'me' ? requireUser(request.actor).userId : id.toLowerCase();
 }
 

@@ -15,15 +15,12 @@ export interface ImageViewDeps {
 
 export function imageView(found: ImageWithOwner, viewer: Viewer, deps: ImageViewDeps) {
   const { image, owner } = found;
-  const base = `${deps.gallery.publicUrl}/api/v1/images/${image.id}`;
-  const exp = signedUrlExpiry(deps.now.getTime(), deps.gallery.signedUrlTtlS);
   const anonymous = isAnonymouslyReadable({ image, ownerStatus: owner.status });
-  const signed = (path: string, variant: string) => `${base}/${path}?exp=${exp}&sig=${deps.urlSigner.sign(image.id, variant, exp)}`;
   const variants: Record<string, unknown> = {};
   for (const name of VARIANT_NAMES) {
     const v = image.variants[name];
     if (!v) continue;
-    const url = anonymous ? `${base}/variants/${name}` : signed(`variants/${name}`, name);
+    const url = variantUrl(image.id, name, anonymous, deps);
     variants[name] = { url, width: v.width, height: v.height, format: v.format, file_size: v.fileSize };
   }
   const own = isOwner(viewer, image);
@@ -50,10 +47,21 @@ export function imageView(found: ImageWithOwner, viewer: Viewer, deps: ImageView
     comment_count: image.commentCount,
     // Filled by the use case (`markLikedByMe`); `false` only where a list has not been wired to it.
     ...(viewer ? { liked_by_me: found.likedByMe ?? false } : {}),
-    ...(own ? { album_ids: [...(found.albumIds ?? [])], original_filename: image.originalFilename, original_url: signed('original', 'upload') } : {}),
+    ...(own ? { album_ids: [...(found.albumIds ?? [])], original_filename: image.originalFilename, original_url: signedImageUrl(image.id, 'original', 'upload', deps) } : {}),
     created_at: image.createdAt.toISOString(),
     updated_at: image.updatedAt.toISOString(),
   };
+}
+
+/** A URL of the image's bytes carrying a signature that expires (contract §7.7). */
+function signedImageUrl(imageId: string, path: string, variant: string, deps: ImageViewDeps): string {
+  const exp = signedUrlExpiry(deps.now.getTime(), deps.gallery.signedUrlTtlS);
+  return `${deps.gallery.publicUrl}/api/v1/images/${imageId}/${path}?exp=${exp}&sig=${deps.urlSigner.sign(imageId, variant, exp)}`;
+}
+
+/** A variant's URL: plain when anyone may read the image, signed otherwise (contract §7.1). */
+export function variantUrl(imageId: string, name: string, anonymous: boolean, deps: ImageViewDeps): string {
+  return anonymous ? `${deps.gallery.publicUrl}/api/v1/images/${imageId}/variants/${name}` : signedImageUrl(imageId, `variants/${name}`, name, deps);
 }
 
 /** GPS only for the owner: staff included, nobody else ever sees where a photo was taken. */

@@ -2,7 +2,7 @@
 import type { CommentWithAuthor } from '../../../domain/social/comment.js';
 import type { Liker, UserSummary } from '../../../domain/social/like.js';
 
-function userSummaryView(user: UserSummary) {
+export function userSummaryView(user: UserSummary) {
   return { id: user.id, username: user.username, display_name: user.displayName };
 }
 
