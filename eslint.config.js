@@ -29,8 +29,8 @@ export default tseslint.config(
     rules: { 'n/no-process-env': 'off' },
   },
   {
-    // Vitest loads these by default export.
-    files: ['*.config.*', 'eslint.config.js', '.dependency-cruiser.cjs', 'test/support/summary-reporter.ts'],
+    // Vitest and Vite load these by default export.
+    files: ['*.config.*', 'web/vite.config.ts', 'eslint.config.js', '.dependency-cruiser.cjs', 'test/support/summary-reporter.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

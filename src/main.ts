@@ -3,6 +3,7 @@
  * migrations and exits. Configuration and boot failures print one line and exit 1, never a stack trace.
  */
 import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { pino, type Logger } from 'pino';
 import { bootstrapAdmin } from './application/identity/bootstrap-admin.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -81,7 +82,15 @@ async function main(): Promise<void> {
     return;
   }
 
-  const app = config.role === 'worker' ? undefined : await buildServer({ config, ports: container.ports, logger, version: VERSION, registry: container.registry });
+  const app = config.role === 'worker' ? undefined : await buildServer({
+        config,
+        ports: container.ports,
+        logger,
+        version: VERSION,
+        registry: container.registry,
+        // dist/main.js → dist/web, where `npm run build` puts the web app.
+        webRoot: fileURLToPath(new URL('./web/', import.meta.url)),
+      });
   if (app) {
     try {
       await app.listen({ port: config.port, host: config.host });

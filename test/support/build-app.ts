@@ -32,6 +32,8 @@ export interface TestAppOptions {
   readonly bodyIdleTimeoutMs?: number;
   /** Also run the worker (jobs, outbox relay, heartbeat) in-process, as ROLE=all does; stopped by `close`. */
   readonly worker?: boolean;
+  /** A built web app to serve (test/api/web-app.test.ts); unset, no pages, as before. */
+  readonly webRoot?: string;
 }
 
 export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -56,6 +58,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     registry: container.registry,
     ...(options.plugins ? { plugins: options.plugins } : {}),
     ...(options.bodyIdleTimeoutMs ? { bodyIdleTimeoutMs: options.bodyIdleTimeoutMs } : {}),
+    ...(options.webRoot === undefined ? {} : { webRoot: options.webRoot }),
   });
   const worker = options.worker
     ? startWorker({ ports: container.ports, queue: container.queue, bus: container.bus, relayStore: container.relayStore, heartbeat: container.heartbeat })

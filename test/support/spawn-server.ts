@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MAIN = path.join(ROOT, 'dist', 'main.js');
+const WEB_INDEX = path.join(ROOT, 'dist', 'web', 'index.html');
 const MIGRATIONS = path.join(ROOT, 'dist', 'infrastructure', 'persistence', 'postgres', 'migrations');
 
 /** One pino line as main.ts writes it. */
@@ -297,10 +298,11 @@ export async function ensureBuilt(): Promise<void> {
 }
 
 function isFresh(): boolean {
-  if (!fs.existsSync(MAIN)) return false;
-  // tsc rewrites only what changed, but copy-assets rewrites the migrations on every build: the newest file
-  // in dist/ is as new as the last build.
-  return newestMtime(path.join(ROOT, 'src')) <= newestMtime(path.join(ROOT, 'dist'));
+  if (!fs.existsSync(MAIN) || !fs.existsSync(WEB_INDEX)) return false;
+  // tsc rewrites only what changed, but copy-assets rewrites the migrations and Vite the web app on every
+  // build: the newest file in dist/ is as new as the last build, whichever of src/ and web/ changed.
+  const sources = Math.max(newestMtime(path.join(ROOT, 'src')), newestMtime(path.join(ROOT, 'web')));
+  return sources <= newestMtime(path.join(ROOT, 'dist'));
 }
 
 function newestMtime(dir: string): number {

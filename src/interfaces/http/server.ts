@@ -40,6 +40,7 @@ import { metricsRoutes } from './routes/metrics.js';
 import { preflightRoutes } from './routes/preflight.js';
 import { serverInfoRoutes } from './routes/server-info.js';
 import { userRoutes } from './routes/users.js';
+import { loadWebApp } from './routes/web-app.js';
 import { ProblemSchema } from './schemas/common.js';
 import { UserPublic, UserSelf, UserSummary } from './schemas/users.js';
 import { schemaValidatorCompiler } from './schema-validator.js';
@@ -55,6 +56,8 @@ export interface ServerOptions {
   readonly registry?: Registry;
   /** Extra route plugins registered after the built-in ones (tests use this to provoke failures). */
   readonly plugins?: readonly FastifyPluginAsync[];
+  /** The built web app (`dist/web`); unset, the server serves no pages (the in-process test apps). */
+  readonly webRoot?: string;
 }
 
 export const ACCEPTED_MIME_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/avif'] as const;
@@ -96,9 +99,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setValidatorCompiler(schemaValidatorCompiler());
   app.setErrorHandler(handleError);
   const allowed = trackAllowedMethods(app, ROUTER_OPTIONS);
+  const webApp = options.webRoot === undefined ? null : loadWebApp(options.webRoot, app.log);
   app.setNotFoundHandler((request, reply) => {
+    // A page of the web app (a deep link) is any GET no route claims outside the server's own paths.
+    if (webApp?.serveShell(request, reply)) return reply;
     const methods = allowed.for(request.url.split('?')[0] ?? '/');
-    return methods.length > 0 ? methodNotAllowed(request, reply, methods) : notFound(request, reply);
+    // A route of this method that found nothing itself (a missing static asset) is a 404, not a 405.
+    return methods.length > 0 && !methods.includes(request.method) ? methodNotAllowed(request, reply, methods) : notFound(request, reply);
   });
 
   registerResponseHeaders(app, { corsOrigins: config.corsOrigins });
@@ -161,6 +168,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(moderationAuditRoutes, { ports });
   await app.register(imageBytesRoutes, { ports });
   await app.register(albumRoutes, { ports });
+  if (webApp) await app.register(webApp.routes);
   for (const plugin of options.plugins ?? []) await app.register(plugin);
 
   await app.ready();
