@@ -27,7 +27,7 @@ describe('unexpected errors → 500 internal-error', () => {
   it.each([500, 502, 503, 504, 599])('an error carrying statusCode %i is still a plain 500', async (code) => {
     const res = await get(`/test/boom-status/${code}`);
     expectProblem(res, { status: 500, slug: 'internal-error', detail: INTERNAL });
-    expect(res.body).not.toContain('db-7');
+    expect(res.body).not.toContain('db-7.internal');
     expect(res.headers['retry-after']).toBeUndefined();
   });
 
@@ -36,7 +36,7 @@ describe('unexpected errors → 500 internal-error', () => {
     expect(res.statusCode).toBeGreaterThanOrEqual(400);
     expect(res.statusCode).toBeLessThan(500);
     expect(res.headers['content-type']).toBe('application/problem+json; charset=utf-8');
-    expect(res.body).not.toContain('db-7');
+    expect(res.body).not.toContain('db-7.internal');
   });
 });
 
