@@ -36,10 +36,20 @@ const urlOf = (template: string, params: string) =>
 beforeAll(async () => {
   t = await buildTestApp({ env: NO_LIMITS });
   owner = await register(t.app);
-  imageId = (await seedImage(t.container.ports.images, t.container.sql.db, owner.id, { title: 'sea', tags: ['sea'] })).id;
-  await t.app.inject({ method: 'POST', url: `/api/v1/images/${imageId}/like`, headers: bearer(owner.access) });
-  const album = await t.app.inject({ method: 'POST', url: '/api/v1/albums', headers: bearer(owner.access), payload: { title: 'A', visibility: 'public' } });
-  albumId = album.json<{ id: string }>().id;
+  // Two of everything, so that a first page of one item hands out a cursor to forge.
+  const images: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const id = (await seedImage(t.container.ports.images, t.container.sql.db, owner.id, { title: 'sea', tags: ['sea'] })).id;
+    images.push(id);
+    await t.app.inject({ method: 'POST', url: `/api/v1/images/${id}/like`, headers: bearer(owner.access) });
+  }
+  imageId = images[0]!;
+  for (const content of ['one', 'two']) await t.app.inject({ method: 'POST', url: `/api/v1/images/${imageId}/comments`, headers: bearer(owner.access), payload: { content } });
+  for (const title of ['A', 'B']) {
+    const album = await t.app.inject({ method: 'POST', url: '/api/v1/albums', headers: bearer(owner.access), payload: { title, visibility: 'public' } });
+    albumId = album.json<{ id: string }>().id;
+  }
+  await t.app.inject({ method: 'POST', url: `/api/v1/albums/${albumId}/images`, headers: bearer(owner.access), payload: { image_ids: images } });
 });
 afterAll(() => t.close());
 
@@ -68,5 +78,25 @@ describe.each(LISTS)('%s', (template) => {
     const deep = expectProblem(await get('page=102&per_page=100'), { status: 400, slug: 'bad-request' });
     expect(deep.detail).toMatch(/cursor/);
     expect(expectJson(await get('page=101&per_page=100'))).toMatchObject({ items: [] });
+  });
+});
+
+describe('forged cursors', () => {
+  it('a cursor whose fingerprint is right but whose key was rewritten → 400 bad-request on every list, never a 500', async () => {
+    const forged: string[] = [];
+    for (const template of LISTS) {
+      const first = await t.app.inject({ method: 'GET', url: urlOf(template, 'per_page=1&cursor='), headers: bearer(owner.access) });
+      const next = first.json<{ pagination: { next_cursor: string | null } }>().pagination.next_cursor;
+      if (next === null) continue;
+      const { f } = JSON.parse(Buffer.from(next, 'base64url').toString('utf8')) as { f: string };
+      for (const k of [['not a time', 'not an id'], [1], ['2026-01-01T00:00:00.000Z', 7, 'x', 'y', 'z']]) {
+        const cursor = Buffer.from(JSON.stringify({ k, f })).toString('base64url');
+        const res = await t.app.inject({ method: 'GET', url: urlOf(template, `per_page=1&cursor=${cursor}`), headers: bearer(owner.access) });
+        expectProblem(res, { status: 400, slug: 'bad-request' });
+      }
+      forged.push(template);
+    }
+    // Every list holds two items but an image's likes (one liker), the tags (one tag) and this week's popular (the seeds are older).
+    expect(LISTS.filter((l) => !forged.includes(l))).toEqual(['/images/{image}/likes', '/tags', '/explore/popular']);
   });
 });

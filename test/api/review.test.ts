@@ -48,6 +48,16 @@ describe('POST /moderation/reports/{id}/review', () => {
 });
 
 describe('POST /moderation/reports/{id}/resolve', () => {
+  it('ban when the image owner has deleted their account → 409 naming the way out; the report stays open', async () => {
+    const gone = await register(t.app);
+    const image = await makeImage(t, gone.id);
+    const id = await reportOk(t, reporter.access, image);
+    await t.container.sql.db.updateTable('users').set({ status: 'deleted' }).where('id', '=', gone.id).execute();
+    const body = expectProblem(await resolve(t, moderator.access, id, { action: 'ban', ban_reason: 'spam' }), { status: 409, slug: 'conflict' });
+    expect(body.detail).toMatch(/remove or dismiss/);
+    expect((await reportOf(await resolve(t, moderator.access, id, { action: 'remove' }))).status).toBe('resolved');
+  });
+
   it('dismiss: the report is dismissed, the image unchanged; event and audit; then every request is 409', async () => {
     const image = await makeImage(t, owner.id);
     const id = await reportOk(t, reporter.access, image);

@@ -4,7 +4,7 @@ import type { RequestContext } from '../../domain/shared/request-context.js';
 import { userWarned } from '../../domain/moderation/moderation-events.js';
 import { nextStatus, resolveInput, type Resolution, type ResolveInput } from '../../domain/moderation/report.js';
 import type { ReportDetails } from '../../domain/moderation/report-repository.js';
-import { ConflictError } from '../../domain/shared/errors.js';
+import { ConflictError, NotFoundError } from '../../domain/shared/errors.js';
 import { recordAudit } from '../identity/record-audit.js';
 import { applyBan, revokeBannedSessions } from './apply-ban.js';
 import { flagReportedImage } from './flag-reported-image.js';
@@ -56,6 +56,12 @@ export async function resolveReport(
 
 /** An existing active ban is kept and named in the resolution; no second one is made (contract §12.2). */
 async function banOwner({ tx, deps, staff, ctx }: ResolutionScope, ownerId: string, reportId: string, input: ResolveInput): Promise<string> {
-  const ban = await applyBan(tx, deps, staff, { userId: ownerId, reason: input.banReason ?? '', durationHours: input.banDurationHours, reportId }, ctx, { keepExisting: true });
-  return ban.id;
+  try {
+    const ban = await applyBan(tx, deps, staff, { userId: ownerId, reason: input.banReason ?? '', durationHours: input.banDurationHours, reportId }, ctx, { keepExisting: true });
+    return ban.id;
+  } catch (err) {
+    // The report exists; only its image's owner is gone. A 404 would read as "no such report".
+    if (err instanceof NotFoundError) throw new ConflictError('report.owner_deleted', 'the image owner deleted their account; resolve with remove or dismiss');
+    throw err;
+  }
 }

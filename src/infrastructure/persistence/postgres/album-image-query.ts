@@ -1,9 +1,11 @@
 /** SQL of album membership used by the image repository: album-order keysets and detaching a deleted image. */
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { checkCursorKey } from './keyset-page.js';
 import type { DB } from './schema.js';
 
 /** Keyset condition "after [position, added_at, image_id]" in album order. */
 export function afterAlbumKey(key: readonly (string | number)[]): Expression<SqlBool> {
+  checkCursorKey(key, ['int', 'timestamptz', 'uuid']);
   const [position, addedAt, imageId] = key;
   return sql<SqlBool>`(album_images.position, album_images.added_at, album_images.image_id) > (${Number(position)}::int, ${String(addedAt)}::timestamptz, ${String(imageId)}::uuid)`;
 }

@@ -1,7 +1,7 @@
 /** The WHERE, ORDER BY and keyset seek of image lists (feeds, search, a user's images), shared by count and page. */
 import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import type { ImageListQuery } from '../../../domain/gallery/image-repository.js';
-import { BadRequestError } from '../../../domain/shared/errors.js';
+import { checkCursorKey, type KeyType } from './keyset-page.js';
 import type { DB } from './schema.js';
 import { searchQuery } from './search-vector.js';
 
@@ -67,23 +67,12 @@ export function orderBy(query: ImageListQuery): RawBuilder<unknown> {
 export function afterKey(query: ImageListQuery, key: readonly (string | number)[]): Expression<SqlBool> {
   const op = sql.raw(directionOf(query) === 'desc' ? '<' : '>');
   const types = keyTypes(query);
-  // The fingerprint catches cursors replayed elsewhere, not forged ones: a value the cast would reject is a bad
-  // cursor (400), never a database error.
-  if (key.length !== types.length || !key.every((value, i) => fits(value, types[i]!))) throw new BadRequestError('page.bad_cursor', 'the cursor is not valid');
+  checkCursorKey(key, types);
   const values = key.map((value, i) => sql`${value}::${sql.raw(types[i]!)}`);
   return sql<SqlBool>`(${sql.join(keyColumns(query))}) ${op} (${sql.join(values)})`;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function fits(value: string | number, type: string): boolean {
-  if (type === 'uuid') return typeof value === 'string' && UUID.test(value);
-  if (type === 'timestamptz') return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(value) && !Number.isNaN(Date.parse(value));
-  if (type === 'int') return Number.isInteger(value) && Math.abs(value as number) <= 2_147_483_647;
-  return typeof value === 'number' && Number.isFinite(value);
-}
-
-function keyTypes(query: ImageListQuery): string[] {
+function keyTypes(query: ImageListQuery): KeyType[] {
   switch (query.sort) {
     case 'popular':
       return ['int', 'int', 'timestamptz', 'uuid'];

@@ -1,9 +1,31 @@
 /** Page mechanics shared by the social lists, whose keys are `[timestamp, uuid]` (contract §4). */
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { BadRequestError } from '../../../domain/shared/errors.js';
 import type { PageRequest } from '../../../domain/shared/page.js';
+
+/** The SQL types a cursor key's values are cast to. */
+export type KeyType = 'uuid' | 'timestamptz' | 'int' | 'real';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function fits(value: string | number, type: KeyType): boolean {
+  if (type === 'uuid') return typeof value === 'string' && UUID.test(value);
+  if (type === 'timestamptz') return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(value) && !Number.isNaN(Date.parse(value));
+  if (type === 'int') return Number.isInteger(value) && Math.abs(value as number) <= 2_147_483_647;
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+/**
+ * The cursor's fingerprint catches cursors replayed elsewhere, not forged ones: a key value its cast would
+ * reject is a bad cursor (400), never a database error (500).
+ */
+export function checkCursorKey(key: readonly (string | number)[], types: readonly KeyType[]): void {
+  if (key.length !== types.length || !key.every((value, i) => fits(value, types[i]!))) throw new BadRequestError('page.bad_cursor', 'the cursor is not valid');
+}
 
 /** "After `[at, id]`" in the list's direction; the id column breaks ties between equal timestamps. */
 export function afterTimeAndId(timeColumn: string, idColumn: string, order: 'asc' | 'desc', key: readonly (string | number)[]): RawBuilder<SqlBool> {
+  checkCursorKey(key, ['timestamptz', 'uuid']);
   const [at, id] = key;
   const op = sql.raw(order === 'desc' ? '<' : '>');
   return sql<SqlBool>`(${sql.ref(timeColumn)}, ${sql.ref(idColumn)}) ${op} (${String(at)}::timestamptz, ${String(id)}::uuid)`;
