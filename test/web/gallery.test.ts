@@ -10,10 +10,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, PASSWORD, register, tail, upload } from '../support/e2e-client.js';
 import { chromiumAvailable, launchBrowser, type Browser } from '../support/browser.js';
-import { ensureBuilt, killAll, ROOT, spawnServer, tempDataDir, type ServerProcess } from '../support/spawn-server.js';
+import { SCREENSHOTS } from '../support/web-page.js';
+import { ensureBuilt, killAll, spawnServer, tempDataDir, type ServerProcess } from '../support/spawn-server.js';
 
 const LANDSCAPE = fs.readFileSync(fileURLToPath(new URL('../fixtures/images/landscape.jpg', import.meta.url)));
-const SHOTS = path.join(ROOT, '.tmp', 'web');
+const SHOTS = SCREENSHOTS;
 const HOSTILE = '<script>alert(1)</script>';
 
 describe.runIf(chromiumAvailable())('web gallery in Chromium', () => {

@@ -7,6 +7,15 @@ import { LoginPage } from './pages/login.js';
 import { RegisterPage } from './pages/register.js';
 import { NotFoundPage } from './pages/not-found.js';
 import { UploadPage } from './pages/upload.js';
+import { UserPage } from './pages/user.js';
+import { MyImagesPage } from './pages/my-images.js';
+import { MyAlbumsPage } from './pages/my-albums.js';
+import { AlbumPage } from './pages/album.js';
+import { AccountPage } from './pages/account.js';
+import { ReportQueuePage } from './pages/moderation/reports.js';
+import { ReportPage } from './pages/moderation/report.js';
+import { BansPage } from './pages/moderation/bans.js';
+import { AuditPage } from './pages/moderation/audit.js';
 
 export function App() {
   const { path, query } = useLocation();
@@ -23,18 +32,45 @@ export function App() {
   );
 }
 
+/** Exact paths first, then the patterns with a parameter; `key` remounts a page when its subject changes. */
 function route(path: string, query: URLSearchParams) {
-  if (path === '/') return <ExplorePage key="recent" feed={{ kind: 'recent' }} />;
-  if (path === '/search') {
-    const q = query.get('q') ?? '';
-    return <ExplorePage key={`search:${q}`} feed={{ kind: 'search', q }} />;
+  switch (path) {
+    case '/':
+      return <ExplorePage key="recent" feed={{ kind: 'recent' }} />;
+    case '/popular':
+      return <ExplorePage key="popular" feed={{ kind: 'popular' }} />;
+    case '/search': {
+      const q = query.get('q') ?? '';
+      return <ExplorePage key={`search:${q}`} feed={{ kind: 'search', q }} />;
+    }
+    case '/login':
+      return <LoginPage />;
+    case '/register':
+      return <RegisterPage />;
+    case '/upload':
+      return <UploadPage />;
+    case '/me/images':
+      return <MyImagesPage />;
+    case '/me/albums':
+      return <MyAlbumsPage />;
+    case '/account':
+      return <AccountPage />;
+    case '/moderation':
+      return <ReportQueuePage />;
+    case '/moderation/bans':
+      return <BansPage />;
+    case '/moderation/audit':
+      return <AuditPage />;
   }
   const tag = match('/tags/:slug', path);
   if (tag) return <ExplorePage key={`tag:${tag.slug}`} feed={{ kind: 'tag', slug: tag.slug ?? '' }} />;
   const image = match('/images/:id', path);
   if (image) return <ImagePage key={image.id} id={image.id ?? ''} />;
-  if (path === '/login') return <LoginPage />;
-  if (path === '/register') return <RegisterPage />;
-  if (path === '/upload') return <UploadPage />;
+  const user = match('/users/:id', path);
+  if (user) return <UserPage key={user.id} id={user.id ?? ''} />;
+  const album = match('/albums/:id', path);
+  if (album) return <AlbumPage key={album.id} id={album.id ?? ''} />;
+  const report = match('/moderation/reports/:id', path);
+  if (report) return <ReportPage key={report.id} id={report.id ?? ''} />;
   return <NotFoundPage />;
 }

@@ -31,3 +31,12 @@ export function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
+
+/** Keeps the tokens, swaps the user (after a profile edit). */
+export function updateUser(user: UserSelf): void {
+  if (current) setSession({ ...current, user });
+}
+
+export function isStaff(session: Session | null): boolean {
+  return session !== null && (session.user.role === 'moderator' || session.user.role === 'admin');
+}

@@ -1,7 +1,7 @@
-/** Site header: home link, search box, and the account links. */
+/** Site header: home link, search box, and the account links (staff also get Moderation). */
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client.js';
-import { setSession } from '../api/session.js';
+import { isStaff, setSession } from '../api/session.js';
 import { navigate } from '../router.js';
 import { useSession } from '../use-session.js';
 
@@ -41,7 +41,12 @@ export function Header({ query }: { query: string }) {
         {session ? (
           <>
             <a href="/upload">Upload</a>
-            <span class="who">{session.user.display_name}</span>
+            <a href="/me/images">My images</a>
+            <a href="/me/albums">Albums</a>
+            {isStaff(session) && <a href="/moderation">Moderation</a>}
+            <a class="who" href="/account" title="Account">
+              {session.user.display_name}
+            </a>
             <button type="button" onClick={() => void logOut()}>
               Log out
             </button>

@@ -7,7 +7,7 @@ import { api, describeError } from '../api/client.js';
 import type { CursorPage, Image } from '../api/types.js';
 import { ImageGrid } from '../components/image-grid.js';
 
-export type Feed = { kind: 'recent' } | { kind: 'search'; q: string } | { kind: 'tag'; slug: string };
+export type Feed = { kind: 'recent' } | { kind: 'popular' } | { kind: 'search'; q: string } | { kind: 'tag'; slug: string };
 
 const PER_PAGE = 24;
 
@@ -16,6 +16,8 @@ function feedUrl(feed: Feed, cursor: string): string {
   switch (feed.kind) {
     case 'recent':
       return `/explore/recent?${page}`;
+    case 'popular':
+      return `/explore/popular?period=week&${page}`;
     case 'search':
       return `/explore/search?q=${encodeURIComponent(feed.q)}&${page}`;
     case 'tag':
@@ -26,7 +28,7 @@ function feedUrl(feed: Feed, cursor: string): string {
 function heading(feed: Feed): string {
   if (feed.kind === 'search') return `Search: ${feed.q}`;
   if (feed.kind === 'tag') return `Tag: ${feed.slug}`;
-  return 'Recent images';
+  return feed.kind === 'popular' ? 'Popular this week' : 'Recent images';
 }
 
 export function ExplorePage({ feed }: { feed: Feed }) {
@@ -70,6 +72,16 @@ export function ExplorePage({ feed }: { feed: Feed }) {
   return (
     <section>
       <h1>{heading(feed)}</h1>
+      {(feed.kind === 'recent' || feed.kind === 'popular') && (
+        <nav class="feed-tabs" aria-label="Feeds">
+          <a href="/" aria-current={feed.kind === 'recent' ? 'page' : undefined}>
+            Recent
+          </a>
+          <a href="/popular" aria-current={feed.kind === 'popular' ? 'page' : undefined}>
+            Popular
+          </a>
+        </nav>
+      )}
       <ImageGrid images={images} />
       {!loading && cursor === null && images.length === 0 && <p class="empty">No images here yet.</p>}
       {error !== null && (
