@@ -4,9 +4,11 @@
  * and the app's headers. Images are seeded through the public API. The tests run in order on one page.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, PASSWORD, register, tail, upload } from '../support/e2e-client.js';
 import { chromiumAvailable, launchBrowser, type Browser } from '../support/browser.js';
@@ -141,24 +143,51 @@ describe.runIf(chromiumAvailable())('web gallery in Chromium', () => {
     expect(cspViolations).toEqual([]);
   });
 
-  it('uploads several files with per-file progress, and says why a file was refused', async () => {
+  it('uploads several files with per-file progress and thumbnails, and says in words why each refused one was', async () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await logIn();
     await page.locator('a[href="/upload"]').click();
-    await page.locator('input[type="file"]').setInputFiles([
+    // Waits for the limits from /server-info, which the page uses to refuse an over-large file unsent.
+    await page.locator('.dropzone .hint').waitFor();
+    const wide = await sharp({ create: { width: 9000, height: 8, channels: 3, background: '#336699' } }).png().toBuffer();
+    const uploadsSent: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/api/v1/images')) uploadsSent.push(request.url());
+    });
+    await page.locator('#upload-files').setInputFiles([
       { name: 'Pier at noon.jpg', mimeType: 'image/jpeg', buffer: LANDSCAPE },
       { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not an image') },
+      { name: 'Panorama.png', mimeType: 'image/png', buffer: wide },
+      { name: 'huge.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(11 * 1024 * 1024, 0xff) },
     ]);
     const done = page.locator('.upload-item.done', { hasText: 'Pier at noon.jpg' });
     await done.waitFor();
-    // <progress>'s value property reflects to the attribute.
+    // <progress>'s value property reflects to the attribute; the thumbnail is the processed variant.
     expect(await done.locator('progress').getAttribute('value')).toBe('1');
-    const failed = page.locator('.upload-item.failed', { hasText: 'notes.txt' });
-    await failed.waitFor();
-    expect(await failed.locator('.error').textContent()).toBe('Not an image we accept: use JPEG, PNG, GIF, WebP or AVIF.');
+    expect(await done.locator('.upload-thumb img').getAttribute('src')).toMatch(/variants\/thumbnail$/);
+    const reason = (name: string) => page.locator('.upload-item.failed', { hasText: name }).locator('.error').textContent();
+    expect(await reason('notes.txt')).toBe('Not an image we accept: use JPEG, PNG, GIF, WebP or AVIF.');
+    expect(await reason('Panorama.png')).toBe('The image is too big: at most 8192 pixels a side and 100 megapixels.');
+    expect(await reason('huge.jpg')).toBe('The file is too large (the limit is 10 MiB). It was not sent.');
+    expect(await page.locator('.upload-summary [role="status"]').textContent()).toBe('4 of 4 done · 3 failed');
+    expect(uploadsSent).toHaveLength(3);
     await page.screenshot({ path: path.join(SHOTS, 'upload-1280.png'), fullPage: true });
-    await done.locator('a').click();
-    await page.locator('h1', { hasText: 'Pier at noon' }).waitFor();
+
+    // A folder: its images are queued in path order, anything else in it is left out.
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-folder-'));
+    fs.writeFileSync(path.join(folder, 'b-boats.jpg'), LANDSCAPE);
+    fs.writeFileSync(path.join(folder, 'a-bridge.jpg'), LANDSCAPE);
+    fs.writeFileSync(path.join(folder, '.DS_Store'), 'x');
+    fs.writeFileSync(path.join(folder, 'readme.txt'), 'x');
+    await page.locator('button', { hasText: 'Clear finished' }).click();
+    expect(await page.locator('.upload-item').count()).toBe(0);
+    await page.locator('#upload-folder').setInputFiles(folder);
+    await expect.poll(() => page.locator('.upload-item .file-name').allTextContents()).toEqual(['a-bridge.jpg', 'b-boats.jpg']);
+    await page.locator('.upload-item.done', { hasText: 'b-boats.jpg' }).waitFor();
+    fs.rmSync(folder, { recursive: true, force: true });
+
+    await page.locator('.upload-item.done', { hasText: 'a-bridge.jpg' }).locator('a').click();
+    await page.locator('h1', { hasText: 'a-bridge' }).waitFor();
   });
 
   async function logIn() {

@@ -1,6 +1,8 @@
-/** The layout (header, main) and the route table. */
+/** The layout (header, main), the route table, and the move to the login page when a session expires. */
+import { useEffect } from 'preact/hooks';
+import { getSession, sessionExpired, subscribe } from './api/session.js';
 import { Header } from './components/header.js';
-import { match, useLocation } from './router.js';
+import { match, navigate, useLocation } from './router.js';
 import { ExplorePage } from './pages/explore.js';
 import { ImagePage } from './pages/image.js';
 import { LoginPage } from './pages/login.js';
@@ -19,6 +21,13 @@ import { AuditPage } from './pages/moderation/audit.js';
 
 export function App() {
   const { path, query } = useLocation();
+  useEffect(
+    () =>
+      subscribe(() => {
+        if (getSession() === null && sessionExpired()) navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`);
+      }),
+    [],
+  );
   return (
     <>
       <a class="skip-link" href="#main">

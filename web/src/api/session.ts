@@ -11,6 +11,8 @@ export interface Session {
 }
 
 let current: Session | null = null;
+// Why the last session ended when the user did not end it, for the login page to say.
+let endedBecause: string | null = null;
 const listeners = new Set<() => void>();
 
 export function getSession(): Session | null {
@@ -19,7 +21,25 @@ export function getSession(): Session | null {
 
 export function setSession(session: Session | null): void {
   current = session;
+  if (session) endedBecause = null;
   for (const listener of listeners) listener();
+}
+
+/** The server refused the refresh token (revoked, expired or replayed): signed out, with a reason. */
+export function expireSession(): void {
+  endedBecause = 'Your session has ended (it expired or was signed out elsewhere). Please log in again.';
+  setSession(null);
+}
+
+/** The reason the session expired, once (the login page shows it). */
+export function takeEndReason(): string | null {
+  const reason = endedBecause;
+  endedBecause = null;
+  return reason;
+}
+
+export function sessionExpired(): boolean {
+  return endedBecause !== null;
 }
 
 /** Keeps the user, swaps the tokens after a refresh rotation. */
