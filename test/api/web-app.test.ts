@@ -6,10 +6,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../support/build-app.js';
 import { expectProblem } from './helpers/problem.js';
 
+const SCRIPT = `console.log(${JSON.stringify('tessera '.repeat(200))})`;
 const SHELL = '<!doctype html><title>Tessera</title><script type="module" src="/assets/index-abc123.js"></script>';
 
 describe('with a web build', () => {
@@ -18,7 +20,9 @@ describe('with a web build', () => {
   beforeAll(async () => {
     fs.mkdirSync(path.join(root, 'assets'));
     fs.writeFileSync(path.join(root, 'index.html'), SHELL);
-    fs.writeFileSync(path.join(root, 'assets', 'index-abc123.js'), 'console.log(1)');
+    fs.writeFileSync(path.join(root, 'assets', 'index-abc123.js'), SCRIPT);
+    fs.writeFileSync(path.join(root, 'assets', 'index-abc123.js.br'), zlib.brotliCompressSync(SCRIPT));
+    fs.writeFileSync(path.join(root, 'assets', 'index-abc123.js.gz'), zlib.gzipSync(SCRIPT));
     t = await buildTestApp({ webRoot: root });
   });
   afterAll(async () => {
@@ -43,6 +47,19 @@ describe('with a web build', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/javascript/);
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it.each([
+    ['br, gzip', 'br', (b: Buffer) => zlib.brotliDecompressSync(b)],
+    ['gzip', 'gzip', (b: Buffer) => zlib.gunzipSync(b)],
+    ['identity', undefined, (b: Buffer) => b],
+  ] as const)('Accept-Encoding: %s gets the build-time %s copy of an asset', async (accept, encoding, decode) => {
+    const res = await t.app.inject({ method: 'GET', url: '/assets/index-abc123.js', headers: { 'accept-encoding': accept } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBe(encoding);
+    expect(res.headers['content-type']).toMatch(/javascript/);
+    if (encoding) expect(res.rawPayload.length).toBeLessThan(SCRIPT.length / 10);
+    expect(decode(res.rawPayload).toString()).toBe(SCRIPT);
   });
 
   it.each(['/api/v1/nope', '/api/nope', '/api', '/health/live/', '/metrics/', '/assets/missing.js'])('GET %s stays a 404 problem', async (url) => {

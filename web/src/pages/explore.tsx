@@ -2,10 +2,8 @@
  * Explore: the recent public feed, a search, or a tag, as a grid that loads the next cursor page when the end
  * of the list scrolls into view (contract §4 cursor mode, §11).
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { api, describeError } from '../api/client.js';
-import type { CursorPage, Image } from '../api/types.js';
-import { ImageGrid } from '../components/image-grid.js';
+import { useCallback, useEffect } from 'preact/hooks';
+import { ImageFeed } from '../components/image-feed.js';
 
 export type Feed = { kind: 'recent' } | { kind: 'popular' } | { kind: 'search'; q: string } | { kind: 'tag'; slug: string };
 
@@ -32,42 +30,12 @@ function heading(feed: Feed): string {
 }
 
 export function ExplorePage({ feed }: { feed: Feed }) {
-  const [images, setImages] = useState<Image[]>([]);
-  // '' asks for the first page; null means there is nothing more.
-  const [cursor, setCursor] = useState<string | null>('');
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const sentinel = useRef<HTMLDivElement>(null);
-
-  const loadMore = useCallback(async () => {
-    if (loading || cursor === null) return;
-    if (feed.kind === 'search' && feed.q.trim() === '') return setCursor(null);
-    setLoading(true);
-    try {
-      const page = await api<CursorPage<Image>>(feedUrl(feed, cursor));
-      setImages((previous) => [...previous, ...page.items]);
-      setCursor(page.pagination.next_cursor);
-      setError(null);
-    } catch (err) {
-      setError(describeError(err));
-    } finally {
-      setLoading(false);
-    }
-  }, [feed, cursor, loading]);
+  // The page is remounted (keyed) for another feed, so the loader's key never changes under it.
+  const pageUrl = useCallback((cursor: string) => feedUrl(feed, cursor), [feed]);
 
   useEffect(() => {
     document.title = `${heading(feed)} · Tessera`;
   }, [feed]);
-
-  useEffect(() => {
-    const target = sentinel.current;
-    if (!target || cursor === null || error !== null) return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) void loadMore();
-    }, { rootMargin: '400px' });
-    observer.observe(target);
-    return () => observer.disconnect();
-  }, [loadMore, cursor, error]);
 
   return (
     <section>
@@ -82,18 +50,11 @@ export function ExplorePage({ feed }: { feed: Feed }) {
           </a>
         </nav>
       )}
-      <ImageGrid images={images} />
-      {!loading && cursor === null && images.length === 0 && <p class="empty">No images here yet.</p>}
-      {error !== null && (
-        <p class="error" role="alert">
-          {error}{' '}
-          <button type="button" onClick={() => setError(null)}>
-            Retry
-          </button>
-        </p>
+      {feed.kind === 'search' && feed.q.trim() === '' ? (
+        <p class="empty">Type words to search for in the box above.</p>
+      ) : (
+        <ImageFeed pageUrl={pageUrl} empty={feed.kind === 'search' ? 'No public image matches.' : 'No images here yet.'} />
       )}
-      <div ref={sentinel} class="sentinel" aria-hidden="true" />
-      {loading && <p class="loading">Loading…</p>}
     </section>
   );
 }

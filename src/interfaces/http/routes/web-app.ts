@@ -50,6 +50,8 @@ export function loadWebApp(root: string, log: FastifyBaseLogger): WebApp | null 
       maxAge: '365d',
       index: false,
       dotfiles: 'deny',
+      // The build writes .br and .gz beside each text asset (scripts/compress-web.mjs).
+      preCompressed: true,
       decorateReply: false,
     });
   };
