@@ -93,7 +93,8 @@ describe.runIf(chromiumAvailable())('account and public user pages in Chromium',
     const prompt = page.locator('main p', { hasText: 'to manage your account' });
     await prompt.waitFor();
     expect(await prompt.textContent()).toBe('Log in to manage your account.');
-    expect(await prompt.locator('a').getAttribute('href')).toBe('/login');
+    // The login link brings the visitor back here afterwards.
+    expect(await prompt.locator('a').getAttribute('href')).toBe('/login?next=%2Faccount');
   });
 
   it('lists both sessions, this device marked, with readable browsers and relative times', async () => {

@@ -11,6 +11,8 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
   else history.pushState(null, '', to);
   for (const listener of listeners) listener();
   window.scrollTo(0, 0);
+  // As a full page load would: the next Tab starts from the new page's content, and screen readers hear it.
+  setTimeout(() => document.getElementById('main')?.focus({ preventScroll: true }), 0);
 }
 
 window.addEventListener('popstate', () => {

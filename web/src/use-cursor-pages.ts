@@ -14,6 +14,8 @@ export interface CursorPages<T> {
   readonly error: string | null;
   /** Clears the error, which lets the sentinel ask again. */
   retry(): void;
+  /** Asks for the next page now (a "Load more" button); does nothing while loading or when done. */
+  loadMore(): void;
   /** Replaces the loaded items in place (after an edit or a delete), without reloading. */
   setItems(update: (items: readonly T[]) => readonly T[]): void;
   /** Attach to an empty element after the list. */
@@ -59,5 +61,5 @@ export function useCursorPages<T>(pageUrl: (cursor: string) => string, keep: (it
     return () => observer.disconnect();
   }, [loadMore, cursor, error]);
 
-  return { items, loading, done: cursor === null, error, retry: () => setError(null), setItems, sentinel };
+  return { items, loading, done: cursor === null, error, retry: () => setError(null), loadMore: () => void loadMore(), setItems, sentinel };
 }

@@ -1,9 +1,23 @@
-/** The comments of an image (oldest first, "more" by cursor) and the form to add one. Content is text only. */
+/**
+ * The comments of an image (oldest first, "more" by cursor), the form to add one, and a delete button on the
+ * comments the viewer may remove: their own, all of them on their own image, and all of them for staff
+ * (contract §10.2). Content is text only.
+ */
 import { useEffect, useState } from 'preact/hooks';
 import { api, describeError } from '../api/client.js';
+import { isStaff } from '../api/session.js';
 import type { Comment, CursorPage } from '../api/types.js';
+import { useSession } from '../use-session.js';
 
-export function Comments({ imageId, signedIn }: { imageId: string; signedIn: boolean }) {
+export interface CommentsProps {
+  readonly imageId: string;
+  readonly imageOwnerId: string;
+  /** False while the image is not `active`: the server refuses new comments then (409). */
+  readonly open?: boolean;
+}
+
+export function Comments({ imageId, imageOwnerId, open = true }: CommentsProps) {
+  const session = useSession();
   const [comments, setComments] = useState<Comment[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [draft, setDraft] = useState('');
@@ -41,6 +55,10 @@ export function Comments({ imageId, signedIn }: { imageId: string; signedIn: boo
     }
   }
 
+  const viewerId = session?.user.id;
+  const mayDelete = (comment: Comment) =>
+    viewerId !== undefined && (comment.author.id === viewerId || imageOwnerId === viewerId || isStaff(session));
+
   return (
     <section class="comments" aria-labelledby="comments-heading">
       <h2 id="comments-heading">Comments</h2>
@@ -50,6 +68,9 @@ export function Comments({ imageId, signedIn }: { imageId: string; signedIn: boo
             <span class="author">{comment.author.display_name}</span>{' '}
             <time dateTime={comment.created_at}>{new Date(comment.created_at).toLocaleString()}</time>
             <p class="content">{comment.content}</p>
+            {mayDelete(comment) && (
+              <DeleteComment comment={comment} onDeleted={() => setComments((all) => all.filter((c) => c.id !== comment.id))} />
+            )}
           </li>
         ))}
       </ol>
@@ -59,7 +80,11 @@ export function Comments({ imageId, signedIn }: { imageId: string; signedIn: boo
         </button>
       )}
       {error !== null && <p class="error" role="alert">{error}</p>}
-      {signedIn ? (
+      {session === null ? (
+        <p>
+          <a href="/login">Log in</a> to comment.
+        </p>
+      ) : open ? (
         <form class="comment-form" onSubmit={(e) => void submit(e)}>
           <label for="comment-content">Add a comment</label>
           <textarea id="comment-content" maxLength={1000} rows={3} value={draft} onInput={(e) => setDraft(e.currentTarget.value)} />
@@ -68,10 +93,39 @@ export function Comments({ imageId, signedIn }: { imageId: string; signedIn: boo
           </button>
         </form>
       ) : (
-        <p>
-          <a href="/login">Log in</a> to comment.
-        </p>
+        <p class="muted">Comments open once the image is visible to others.</p>
       )}
     </section>
+  );
+}
+
+function DeleteComment({ comment, onDeleted }: { comment: Comment; onDeleted: () => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function remove() {
+    if (!confirm(`Delete this comment by ${comment.author.display_name}?`)) return;
+    setBusy(true);
+    try {
+      await api<void>(`/comments/${comment.id}`, { method: 'DELETE' });
+      onDeleted();
+    } catch (err) {
+      setError(describeError(err));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <p class="comment-actions">
+      <button type="button" class="link-button" disabled={busy} onClick={() => void remove()} aria-label={`Delete comment by ${comment.author.display_name}`}>
+        Delete
+      </button>
+      {error !== null && (
+        <span class="error" role="alert">
+          {' '}
+          {error}
+        </span>
+      )}
+    </p>
   );
 }

@@ -1,6 +1,7 @@
-/** A grid of images read page by page as the visitor scrolls, with its empty, error and loading states. */
+/** A grid of images read page by page as the visitor scrolls. */
 import type { Image } from '../api/types.js';
 import { useCursorPages } from '../use-cursor-pages.js';
+import { FeedEnd } from './feed-end.js';
 import { ImageGrid } from './image-grid.js';
 
 export interface ImageFeedProps {
@@ -15,17 +16,7 @@ export function ImageFeed({ pageUrl, keep, empty }: ImageFeedProps) {
   return (
     <>
       <ImageGrid images={feed.items} />
-      {!feed.loading && feed.done && feed.items.length === 0 && <p class="empty">{empty}</p>}
-      {feed.error !== null && (
-        <p class="error" role="alert">
-          {feed.error}{' '}
-          <button type="button" onClick={() => feed.retry()}>
-            Retry
-          </button>
-        </p>
-      )}
-      <div ref={feed.sentinel} class="sentinel" aria-hidden="true" />
-      {feed.loading && <p class="loading">Loading…</p>}
+      <FeedEnd feed={feed} empty={empty} />
     </>
   );
 }

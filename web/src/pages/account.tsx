@@ -9,6 +9,7 @@ import { AccountPassword } from '../components/account-password.js';
 import { AccountProfile } from '../components/account-profile.js';
 import { SessionList } from '../components/session-list.js';
 import { useSession } from '../use-session.js';
+import { LogInPrompt } from '../components/log-in-prompt.js';
 import './account.css';
 
 export function AccountPage() {
@@ -20,16 +21,7 @@ export function AccountPage() {
     document.title = 'Account · Tessera';
   }, []);
 
-  if (!session) {
-    return (
-      <section class="form-page">
-        <h1>Account</h1>
-        <p>
-          <a href="/login">Log in</a> to manage your account.
-        </p>
-      </section>
-    );
-  }
+  if (!session) return <LogInPrompt title="Account" to="to manage your account" />;
   const { user } = session;
 
   return (

@@ -12,6 +12,7 @@ import type { Album, CursorPage, Image, Visibility } from '../api/types.js';
 import { droppedFiles, folderImages } from '../dropped-files.js';
 import { summarize, UploadQueue, type QueueItem } from '../upload-queue.js';
 import { useSession } from '../use-session.js';
+import { LogInPrompt } from '../components/log-in-prompt.js';
 import './upload.css';
 
 type BatchOptions = Omit<UploadFields, 'title'>;
@@ -59,16 +60,7 @@ export function UploadPage() {
       .catch(() => setAlbums([]));
   }, [session?.user.id]);
 
-  if (!session) {
-    return (
-      <section>
-        <h1>Upload</h1>
-        <p>
-          <a href="/login?next=/upload">Log in</a> to upload images.
-        </p>
-      </section>
-    );
-  }
+  if (!session) return <LogInPrompt title="Upload" to="to upload images" />;
 
   function start(files: readonly File[]) {
     if (files.length === 0) return;

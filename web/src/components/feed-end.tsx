@@ -1,0 +1,26 @@
+/** What follows a cursor-paged list: the empty message, the error with Retry, the scroll sentinel, "Loading…". */
+import type { ComponentChildren } from 'preact';
+import type { CursorPages } from '../use-cursor-pages.js';
+
+export function FeedEnd<T>({ feed, empty, loadMoreButton }: { feed: CursorPages<T>; empty: ComponentChildren; loadMoreButton?: boolean }) {
+  return (
+    <>
+      {!feed.loading && feed.done && feed.items.length === 0 && <p class="empty">{empty}</p>}
+      {feed.error !== null && (
+        <p class="error" role="alert">
+          {feed.error}{' '}
+          <button type="button" onClick={() => feed.retry()}>
+            Retry
+          </button>
+        </p>
+      )}
+      <div ref={feed.sentinel} class="sentinel" aria-hidden="true" />
+      {feed.loading && <p class="loading">Loading…</p>}
+      {loadMoreButton && !feed.loading && !feed.done && feed.error === null && (
+        <button type="button" onClick={() => feed.loadMore()}>
+          Load more
+        </button>
+      )}
+    </>
+  );
+}
