@@ -97,6 +97,24 @@ describe.runIf(chromiumAvailable())('web gallery in Chromium', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
+  it('switches to the popular feed and back, and moves between cards with the arrow keys', async () => {
+    await page.locator('.feed-tabs a[href="/popular"]').click();
+    await page.locator('h1', { hasText: 'Popular this week' }).waitFor();
+    expect(await page.locator('.feed-tabs a[aria-current="page"]').textContent()).toBe('Popular');
+    await page.locator('img[alt="First light"]').waitFor();
+    await page.locator('.feed-tabs a[href="/"]').click();
+    await page.locator('h1', { hasText: 'Recent images' }).waitFor();
+    const cards = page.locator('.grid a.card');
+    await cards.first().waitFor();
+    await cards.first().focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string } } }).document.activeElement.getAttribute('href'))).toBe(
+      await cards.nth(1).getAttribute('href'),
+    );
+    await page.keyboard.press('Home');
+    expect(await cards.first().evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement)).toBe(true);
+  });
+
   it('opens an image page with its title, text description and large variant', async () => {
     await page.locator('a[href^="/images/"]', { has: page.locator('img[alt="First light"]') }).click();
     await page.waitForURL(`**/images/${ids['First light']}`);
