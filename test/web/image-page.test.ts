@@ -100,6 +100,7 @@ describe.runIf(chromiumAvailable())('image page in Chromium', () => {
     expect(await page.locator('a', { hasText: 'Log in to report' }).getAttribute('href')).toBe('/login');
     expect(await page.locator('button', { hasText: /^(Edit|Delete)/ }).count()).toBe(0);
     expect(await page.locator('.badges').count()).toBe(0);
+    expect(await page.locator('.original').count()).toBe(0);
     // Opened directly, not from a grid: no previous/next.
     expect(await page.locator('.browse').count()).toBe(0);
     await screenshot(page, 'image-visitor', { all: true });
@@ -122,6 +123,11 @@ describe.runIf(chromiumAvailable())('image page in Chromium', () => {
     expect(await page.locator('.exif-gps').textContent()).toContain('Only you can see the location');
     // The owner may not report their own image.
     expect(await page.locator('.report').count()).toBe(0);
+    // The uploaded file itself, byte for byte, under its sanitised original name.
+    const original = page.locator('.original a');
+    expect(await original.getAttribute('download')).toMatch(/\.jpg$/);
+    const bytes = Buffer.from(await (await fetch(new URL((await original.getAttribute('href'))!, server.url))).arrayBuffer());
+    expect(bytes.equals(LANDSCAPE)).toBe(true);
     await screenshot(page, 'image-owner', { all: true });
     await page.close();
   });

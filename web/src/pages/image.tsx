@@ -17,6 +17,7 @@ import { LikeButton } from '../components/image-like-button.js';
 import { ReportControl } from '../components/report-form.js';
 import { SharePanel } from '../components/share-panel.js';
 import { useSession } from '../use-session.js';
+import { formatBytes } from '../api/server-info.js';
 import './image.css';
 
 /** How often a processing image is asked for again. */
@@ -107,6 +108,7 @@ export function ImagePage({ id }: { id: string }) {
           </ul>
         )}
         <ImageActions image={image} session={session} onChange={setImage} />
+        {image.original_url !== undefined && <OriginalLink image={image} url={image.original_url} />}
         <ReportControl imageId={image.id} signedIn={session !== null} isOwner={owner} />
         <ExifDetails exif={image.exif} />
         <SharePanel image={image} />
@@ -115,6 +117,20 @@ export function ImagePage({ id }: { id: string }) {
         <Comments imageId={image.id} imageOwnerId={image.owner.id} open={image.status === 'active'} />
       </div>
     </article>
+  );
+}
+
+/** The owner's uploaded file, byte for byte, through its signed URL (§7.7), under its original name. */
+function OriginalLink({ image, url }: { image: Image; url: string }) {
+  return (
+    <p class="original">
+      <a href={url} download={image.original_filename ?? ''}>
+        Download original
+      </a>{' '}
+      <span class="muted">
+        ({image.width} × {image.height}, {formatBytes(image.file_size)})
+      </span>
+    </p>
   );
 }
 
