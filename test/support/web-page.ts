@@ -59,9 +59,15 @@ export async function logInThroughForm(page: Page, email: string, password: stri
  */
 export async function screenshot(page: Page, name: string, options: { all?: boolean } = {}): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  if (!options.all) return;
   const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  if (!options.all) {
+    // A full-page capture stretches the viewport for a moment; a real resize afterwards puts hit-testing back
+    // (without one, a following click was seen landing on the element under the old layout).
+    await page.setViewportSize({ ...viewport, height: viewport.height + 1 });
+    await page.setViewportSize(viewport);
+    return;
+  }
   await page.setViewportSize({ width: 360, height: 740 });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-360.png`), fullPage: true });
   await page.setViewportSize(viewport);
