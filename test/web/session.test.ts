@@ -76,6 +76,25 @@ describe.runIf(chromiumAvailable())('web session in Chromium', () => {
     expect(w.cspViolations).toEqual([]);
   });
 
+  it('loads a rarely used page on first visit, and offers a reload when its code cannot be fetched', async () => {
+    const { page } = w;
+    await page.goto(`${server.url}/`);
+    // The upload page's code is its own chunk: absent from the first load, fetched when the page is opened.
+    const firstLoad = await page.evaluate(() =>
+      (globalThis as unknown as { performance: { getEntriesByType(t: string): { name: string }[] } }).performance.getEntriesByType('resource').map((e) => e.name),
+    );
+    expect(firstLoad.some((url) => /\/assets\/upload-[^/]+\.js$/.test(url))).toBe(false);
+    await page.route(/\/assets\/account-[^/]+\.js$/, (route) => route.abort());
+    await page.locator('.site-header a[href="/register"]').waitFor();
+    await page.evaluate(`history.pushState(null, '', '/account'); dispatchEvent(new PopStateEvent('popstate'))`);
+    const failure = page.locator('main [role="alert"]');
+    await failure.waitFor();
+    expect(await failure.textContent()).toMatch(/could not be loaded/);
+    await page.unroute(/\/assets\/account-[^/]+\.js$/);
+    await failure.locator('button', { hasText: 'Reload' }).click();
+    await page.locator('main p', { hasText: 'to manage your account' }).waitFor();
+  });
+
   it('signs out on a reload (the price of keeping tokens out of storage) and says so nowhere as an error', async () => {
     const { page } = w;
     await page.reload();

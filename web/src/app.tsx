@@ -8,16 +8,19 @@ import { ImagePage } from './pages/image.js';
 import { LoginPage } from './pages/login.js';
 import { RegisterPage } from './pages/register.js';
 import { NotFoundPage } from './pages/not-found.js';
-import { UploadPage } from './pages/upload.js';
 import { UserPage } from './pages/user.js';
-import { MyImagesPage } from './pages/my-images.js';
-import { MyAlbumsPage } from './pages/my-albums.js';
-import { AlbumPage } from './pages/album.js';
-import { AccountPage } from './pages/account.js';
-import { ReportQueuePage } from './pages/moderation/reports.js';
-import { ReportPage } from './pages/moderation/report.js';
-import { BansPage } from './pages/moderation/bans.js';
-import { AuditPage } from './pages/moderation/audit.js';
+import { lazyPage } from './lazy-page.js';
+
+// Pages a visitor who only browses never opens load on first use, each group as its own chunk.
+const UploadPage = lazyPage(() => import('./pages/upload.js').then((m) => m.UploadPage));
+const MyImagesPage = lazyPage(() => import('./pages/my-images.js').then((m) => m.MyImagesPage));
+const MyAlbumsPage = lazyPage(() => import('./pages/my-albums.js').then((m) => m.MyAlbumsPage));
+const AlbumPage = lazyPage(() => import('./pages/album.js').then((m) => m.AlbumPage));
+const AccountPage = lazyPage(() => import('./pages/account.js').then((m) => m.AccountPage));
+const ReportQueuePage = lazyPage(() => import('./pages/moderation/reports.js').then((m) => m.ReportQueuePage));
+const ReportPage = lazyPage(() => import('./pages/moderation/report.js').then((m) => m.ReportPage));
+const BansPage = lazyPage(() => import('./pages/moderation/bans.js').then((m) => m.BansPage));
+const AuditPage = lazyPage(() => import('./pages/moderation/audit.js').then((m) => m.AuditPage));
 
 export function App() {
   const { path, query } = useLocation();
