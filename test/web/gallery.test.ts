@@ -17,6 +17,7 @@ import { ensureBuilt, killAll, spawnServer, tempDataDir, type ServerProcess } fr
 
 const LANDSCAPE = fs.readFileSync(fileURLToPath(new URL('../fixtures/images/landscape.jpg', import.meta.url)));
 const SHOTS = SCREENSHOTS;
+const LANDSCAPE_RATIO = 1.5;
 const HOSTILE = '<script>alert(1)</script>';
 
 describe.runIf(chromiumAvailable())('web gallery in Chromium', () => {
@@ -91,6 +92,12 @@ describe.runIf(chromiumAvailable())('web gallery in Chromium', () => {
     await expect.poll(() => first.evaluate(loaded)).toBe(true);
     expect(await page.locator('img[alt="Harbour at dusk"]').count()).toBe(1);
     expect(await first.getAttribute('srcset')).toMatch(/variants\/small \d+w, .*variants\/medium \d+w/);
+    // Justified rows: both cards share the row's height (240 px at this width) and keep their aspect ratio.
+    const boxes = await Promise.all(['First light', 'Harbour at dusk'].map((alt) => page.locator(`img[alt="${alt}"]`).boundingBox()));
+    expect(boxes[0]!.y).toBe(boxes[1]!.y);
+    expect(boxes[0]!.height).toBeCloseTo(boxes[1]!.height, 0);
+    expect(boxes[0]!.height).toBeGreaterThan(200);
+    expect(boxes[0]!.width / boxes[0]!.height).toBeCloseTo(LANDSCAPE_RATIO, 1);
     await page.screenshot({ path: path.join(SHOTS, 'explore-1280.png'), fullPage: true });
     await page.setViewportSize({ width: 360, height: 740 });
     await page.screenshot({ path: path.join(SHOTS, 'explore-360.png'), fullPage: true });
