@@ -1,8 +1,18 @@
-/** What follows a cursor-paged list: the empty message, the error with Retry, the scroll sentinel, "Loading…". */
+/**
+ * What follows a cursor-paged list: the empty message, the error with Retry, the sentinel that loads more on
+ * scrolling (unless `scroll` is false), "Loading…", and optionally a "Load more" button.
+ */
 import type { ComponentChildren } from 'preact';
 import type { CursorPages } from '../use-cursor-pages.js';
 
-export function FeedEnd<T>({ feed, empty, loadMoreButton }: { feed: CursorPages<T>; empty: ComponentChildren; loadMoreButton?: boolean }) {
+export interface FeedEndProps<T> {
+  readonly feed: CursorPages<T>;
+  readonly empty: ComponentChildren;
+  readonly loadMoreButton?: boolean;
+  readonly scroll?: boolean;
+}
+
+export function FeedEnd<T>({ feed, empty, loadMoreButton, scroll = true }: FeedEndProps<T>) {
   return (
     <>
       {!feed.loading && feed.done && feed.items.length === 0 && <p class="empty">{empty}</p>}
@@ -14,7 +24,7 @@ export function FeedEnd<T>({ feed, empty, loadMoreButton }: { feed: CursorPages<
           </button>
         </p>
       )}
-      <div ref={feed.sentinel} class="sentinel" aria-hidden="true" />
+      {scroll && <div ref={feed.sentinel} class="sentinel" aria-hidden="true" />}
       {feed.loading && <p class="loading">Loading…</p>}
       {loadMoreButton && !feed.loading && !feed.done && feed.error === null && (
         <button type="button" onClick={() => feed.loadMore()}>

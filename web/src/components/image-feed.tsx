@@ -12,7 +12,7 @@ export interface ImageFeedProps {
 }
 
 export function ImageFeed({ pageUrl, keep, empty }: ImageFeedProps) {
-  const feed = useCursorPages<Image>(pageUrl, keep);
+  const feed = useCursorPages<Image>(pageUrl(''), pageUrl, keep);
   return (
     <>
       <ImageGrid images={feed.items} />

@@ -23,7 +23,7 @@ export function MyAlbumsPage() {
 const pageUrl = (cursor: string) => `/albums?owner_id=me&per_page=${PER_PAGE}&cursor=${encodeURIComponent(cursor)}`;
 
 function MyAlbums() {
-  const feed = useCursorPages<Album>(pageUrl);
+  const feed = useCursorPages<Album>('mine', pageUrl);
   const [created, setCreated] = useState<Album | null>(null);
 
   return (

@@ -26,7 +26,7 @@ export function MyImagesPage() {
 const pageUrl = (cursor: string) => `/images?owner_id=me&per_page=${PER_PAGE}&cursor=${encodeURIComponent(cursor)}`;
 
 function MyImages() {
-  const feed = useCursorPages<Image>(pageUrl);
+  const feed = useCursorPages<Image>('mine', pageUrl);
   const images = feed.items;
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
 

@@ -5,12 +5,12 @@
 import { useEffect } from 'preact/hooks';
 import type { AuditEntry } from '../../api/types.js';
 import { ModerationAccess } from '../../components/moderation-access.js';
-import { ListFooter } from './list-footer.js';
+import { FeedEnd } from '../../components/feed-end.js';
 import { ModerationNav } from '../../components/moderation-nav.js';
 import { auditAddress, auditQueryFrom, auditUrl, AUDIT_ACTIONS, type AuditQuery } from '../../moderation-requests.js';
 import { navigate, useLocation } from '../../router.js';
 import { AuditRow } from './audit-row.js';
-import { useCursorList } from './use-cursor-list.js';
+import { useCursorPages } from '../../use-cursor-pages.js';
 import './moderation.css';
 
 export function AuditPage() {
@@ -25,7 +25,7 @@ function Audit() {
   const { query: search } = useLocation();
   const query = auditQueryFrom(search);
   const backwards = auditUrl(query, '') === null;
-  const list = useCursorList<AuditEntry>(auditAddress(query), backwards ? null : (cursor) => auditUrl(query, cursor) ?? '');
+  const list = useCursorPages<AuditEntry>(auditAddress(query), backwards ? null : (cursor) => auditUrl(query, cursor) ?? '');
 
   useEffect(() => {
     document.title = 'Audit log · Tessera';
@@ -71,7 +71,11 @@ function Audit() {
           </li>
         ))}
       </ol>
-      {!backwards && <ListFooter list={list} empty="No entries match these filters." />}
+      {!backwards && (
+        <div class="mod-list-footer">
+          <FeedEnd feed={list} empty="No entries match these filters." scroll={false} loadMoreButton />
+        </div>
+      )}
     </section>
   );
 }

@@ -5,14 +5,14 @@
 import { useEffect } from 'preact/hooks';
 import type { Ban } from '../../api/types.js';
 import { ModerationAccess } from '../../components/moderation-access.js';
-import { ListFooter } from './list-footer.js';
+import { FeedEnd } from '../../components/feed-end.js';
 import { ModerationNav } from '../../components/moderation-nav.js';
 import { BAN_FILTERS, banFilterFrom, bansAddress, bansUrl, type BanFilter } from '../../moderation-requests.js';
 import { navigate, useLocation } from '../../router.js';
 import { useSession } from '../../use-session.js';
 import { BanForm } from './ban-form.js';
 import { BanRow } from './ban-row.js';
-import { useCursorList } from './use-cursor-list.js';
+import { useCursorPages } from '../../use-cursor-pages.js';
 import './moderation.css';
 
 const FILTER_LABELS: Record<BanFilter, string> = { active: 'Active', expired: 'Expired', revoked: 'Revoked', all: 'All' };
@@ -29,7 +29,7 @@ function Bans() {
   const session = useSession();
   const { query: search } = useLocation();
   const filter = banFilterFrom(search);
-  const list = useCursorList<Ban>(filter, (cursor) => bansUrl(filter, cursor));
+  const list = useCursorPages<Ban>(filter, (cursor) => bansUrl(filter, cursor));
 
   useEffect(() => {
     document.title = 'Bans · Tessera';
@@ -56,11 +56,13 @@ function Bans() {
       <ol class="mod-list mod-bans">
         {list.items.map((ban) => (
           <li key={ban.id}>
-            <BanRow ban={ban} admin={session?.user.role === 'admin'} onChanged={list.replace} />
+            <BanRow ban={ban} admin={session?.user.role === 'admin'} onChanged={(ban) => list.setItems((all) => all.map((old) => (old.id === ban.id ? ban : old)))} />
           </li>
         ))}
       </ol>
-      <ListFooter list={list} empty="No bans match this filter." />
+      <div class="mod-list-footer">
+        <FeedEnd feed={list} empty="No bans match this filter." scroll={false} loadMoreButton />
+      </div>
     </section>
   );
 }

@@ -5,12 +5,12 @@
 import { useEffect } from 'preact/hooks';
 import type { Report } from '../../api/types.js';
 import { ModerationAccess } from '../../components/moderation-access.js';
-import { ListFooter } from './list-footer.js';
+import { FeedEnd } from '../../components/feed-end.js';
 import { ModerationNav } from '../../components/moderation-nav.js';
 import { queueAddress, queueQueryFrom, QUEUE_FILTERS, REPORT_REASONS, reportsUrl, type QueueFilter, type QueueQuery } from '../../moderation-requests.js';
 import { navigate, useLocation } from '../../router.js';
 import { ReportRow } from './report-row.js';
-import { useCursorList } from './use-cursor-list.js';
+import { useCursorPages } from '../../use-cursor-pages.js';
 import './moderation.css';
 
 const FILTER_LABELS: Record<QueueFilter, string> = { open: 'Open (pending or in review)', resolved: 'Resolved', dismissed: 'Dismissed', all: 'All' };
@@ -26,7 +26,7 @@ export function ReportQueuePage() {
 function Queue() {
   const { query: search } = useLocation();
   const query = queueQueryFrom(search);
-  const list = useCursorList<Report>(queueAddress(query), (cursor) => reportsUrl(query, cursor));
+  const list = useCursorPages<Report>(queueAddress(query), (cursor) => reportsUrl(query, cursor));
 
   useEffect(() => {
     document.title = 'Report queue · Tessera';
@@ -69,7 +69,9 @@ function Queue() {
           </li>
         ))}
       </ol>
-      <ListFooter list={list} empty="No reports match these filters." />
+      <div class="mod-list-footer">
+        <FeedEnd feed={list} empty="No reports match these filters." scroll={false} loadMoreButton />
+      </div>
     </section>
   );
 }
