@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { ROOT } from './spawn-server.js';
+import { killAll, ROOT, type ServerProcess } from './spawn-server.js';
 import type { Browser } from './browser.js';
 
 export const SCREENSHOTS = path.join(ROOT, 'test-results');
@@ -79,4 +79,12 @@ export async function screenshot(page: Page, name: string, options: { all?: bool
 /** The page's horizontal overflow in CSS pixels (0 when nothing sticks out at the current width). */
 export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+}
+
+/** The end of every browser suite: the browser, then the server and any process it left, then its data. */
+export async function tearDown(parts: { browser?: Browser | undefined; server?: ServerProcess | undefined; dataDir: string }): Promise<void> {
+  await parts.browser?.close();
+  await parts.server?.stop().catch(() => undefined);
+  await killAll();
+  fs.rmSync(parts.dataDir, { recursive: true, force: true });
 }

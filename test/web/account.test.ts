@@ -11,8 +11,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, PASSWORD, register, tail, upload } from '../support/e2e-client.js';
 import { chromiumAvailable, launchBrowser, type Browser } from '../support/browser.js';
-import { horizontalOverflow, logInThroughForm, openPage, screenshot, type WatchedPage } from '../support/web-page.js';
-import { ensureBuilt, killAll, spawnServer, tempDataDir, type ServerProcess } from '../support/spawn-server.js';
+import { horizontalOverflow, logInThroughForm, openPage, screenshot, tearDown, type WatchedPage } from '../support/web-page.js';
+import { ensureBuilt, spawnServer, tempDataDir, type ServerProcess } from '../support/spawn-server.js';
 
 const LANDSCAPE = fs.readFileSync(fileURLToPath(new URL('../fixtures/images/landscape.jpg', import.meta.url)));
 const EMAIL = 'grace@example.com';
@@ -82,10 +82,7 @@ describe.runIf(chromiumAvailable())('account and public user pages in Chromium',
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop().catch(() => undefined);
-    await killAll();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await tearDown({ browser, server, dataDir });
   });
 
   it('asks an anonymous visitor to log in', async () => {

@@ -10,8 +10,8 @@ import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, PASSWORD, register, tail, upload } from '../support/e2e-client.js';
 import { chromiumAvailable, launchBrowser, type Browser } from '../support/browser.js';
-import { horizontalOverflow, logInThroughForm, openPage, screenshot, type WatchedPage } from '../support/web-page.js';
-import { ensureBuilt, killAll, spawnServer, tempDataDir, type ServerProcess } from '../support/spawn-server.js';
+import { horizontalOverflow, logInThroughForm, openPage, screenshot, tearDown, type WatchedPage } from '../support/web-page.js';
+import { ensureBuilt, spawnServer, tempDataDir, type ServerProcess } from '../support/spawn-server.js';
 
 const LANDSCAPE = fs.readFileSync(fileURLToPath(new URL('../fixtures/images/landscape.jpg', import.meta.url)));
 const SEED = [
@@ -47,10 +47,7 @@ describe.runIf(chromiumAvailable())('My images and albums in Chromium', () => {
   }, 240_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop().catch(() => undefined);
-    await killAll();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await tearDown({ browser, server, dataDir });
   });
 
   const page = () => watched.page;

@@ -12,8 +12,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, PASSWORD, register, tail, upload } from '../support/e2e-client.js';
 import { chromiumAvailable, launchBrowser, type Browser } from '../support/browser.js';
-import { SCREENSHOTS } from '../support/web-page.js';
-import { ensureBuilt, killAll, spawnServer, tempDataDir, type ServerProcess } from '../support/spawn-server.js';
+import { SCREENSHOTS, tearDown } from '../support/web-page.js';
+import { ensureBuilt, spawnServer, tempDataDir, type ServerProcess } from '../support/spawn-server.js';
 
 const LANDSCAPE = fs.readFileSync(fileURLToPath(new URL('../fixtures/images/landscape.jpg', import.meta.url)));
 const SHOTS = SCREENSHOTS;
@@ -52,10 +52,7 @@ describe.runIf(chromiumAvailable())('web gallery in Chromium', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop().catch(() => undefined);
-    await killAll();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await tearDown({ browser, server, dataDir });
   });
 
   it('serves the shell with a strict CSP, hashed assets with a long cache, and API 404s as problems', async () => {

@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, PASSWORD, register, tail, upload, type Body } from '../support/e2e-client.js';
 import { chromiumAvailable, launchBrowser, type Browser } from '../support/browser.js';
-import { horizontalOverflow, logInThroughForm, openPage, screenshot, type WatchedPage } from '../support/web-page.js';
-import { ensureBuilt, killAll, spawnServer, tempDataDir, type ServerProcess } from '../support/spawn-server.js';
+import { horizontalOverflow, logInThroughForm, openPage, screenshot, tearDown, type WatchedPage } from '../support/web-page.js';
+import { ensureBuilt, spawnServer, tempDataDir, type ServerProcess } from '../support/spawn-server.js';
 
 const LANDSCAPE = fs.readFileSync(fileURLToPath(new URL('../fixtures/images/landscape.jpg', import.meta.url)));
 /** Quotes, angle brackets, an ampersand and square brackets: every share format has something to escape. */
@@ -50,10 +50,7 @@ describe.runIf(chromiumAvailable())('image page in Chromium', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop().catch(() => undefined);
-    await killAll();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await tearDown({ browser, server, dataDir });
   });
 
   /** A new watched page, signed in as `name` (through the form) or anonymous, showing `path`. */

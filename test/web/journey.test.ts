@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../support/e2e-client.js';
 import { chromiumAvailable, launchBrowser, type Browser } from '../support/browser.js';
-import { horizontalOverflow, openPage, screenshot, type WatchedPage } from '../support/web-page.js';
-import { ensureBuilt, killAll, spawnServer, tempDataDir, type ServerProcess } from '../support/spawn-server.js';
+import { horizontalOverflow, openPage, screenshot, tearDown, type WatchedPage } from '../support/web-page.js';
+import { ensureBuilt, spawnServer, tempDataDir, type ServerProcess } from '../support/spawn-server.js';
 
 const PHOTO = fs.readFileSync(fileURLToPath(new URL('../fixtures/images/landscape.jpg', import.meta.url)));
 const PASSWORD = 'tidepool-lantern-88';
@@ -32,10 +32,7 @@ describe.runIf(chromiumAvailable())('the web gallery journey in Chromium', () =>
   }, 240_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop().catch(() => undefined);
-    await killAll();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await tearDown({ browser, server, dataDir });
   });
 
   const page = () => w.page;

@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, PASSWORD, register } from '../support/e2e-client.js';
 import { chromiumAvailable, launchBrowser, type Browser } from '../support/browser.js';
-import { ensureBuilt, killAll, spawnServer, tempDataDir, type ServerProcess } from '../support/spawn-server.js';
-import { logInThroughForm, openPage, screenshot, type WatchedPage } from '../support/web-page.js';
+import { ensureBuilt, spawnServer, tempDataDir, type ServerProcess } from '../support/spawn-server.js';
+import { logInThroughForm, openPage, screenshot, tearDown, type WatchedPage } from '../support/web-page.js';
 
 describe.runIf(chromiumAvailable())('web session in Chromium', () => {
   const dataDir = tempDataDir();
@@ -25,9 +25,7 @@ describe.runIf(chromiumAvailable())('web session in Chromium', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop().catch(() => undefined);
-    await killAll();
+    await tearDown({ browser, server, dataDir });
   });
 
   it('keeps the tokens in memory only: no storage, no cookie, no token in any URL', async () => {

@@ -15,8 +15,8 @@ export type SendResult =
 export interface QueueIo<T> {
   /** Uploads one file; `onProgress` gets the fraction sent (0–1). Aborting the signal resolves with status 0. */
   send(file: File, options: T, onProgress: (fraction: number) => void, signal: AbortSignal): Promise<SendResult>;
-  /** Reads the image again (to see processing finish). */
-  fetchImage(id: string): Promise<Image>;
+  /** Reads the image again (to see processing finish); null when it is gone. A throw is a passing failure. */
+  fetchImage(id: string): Promise<Image | null>;
   /** Words for a failed upload. */
   describe(status: number, problem: Problem | null): string;
 }
@@ -171,13 +171,16 @@ export class UploadQueue<T> {
     const deadline = Date.now() + this.pollLimitMs;
     while (Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, this.pollMs));
+      let image: Image | null;
       try {
-        const image = await this.io.fetchImage(id);
-        if (image.status !== 'processing') return this.update(entry, { image, ...this.settled(image) });
+        image = await this.io.fetchImage(id);
       } catch {
-        // A 404 here means processing failed and the image was removed (contract §7.4).
-        return this.update(entry, { state: 'failed', message: 'The image could not be processed.' });
+        // A network blip or a busy server says nothing about the image: ask again at the next tick.
+        continue;
       }
+      // Gone: processing failed and the image was removed (contract §7.4).
+      if (image === null) return this.update(entry, { state: 'failed', message: 'The image could not be processed.' });
+      if (image.status !== 'processing') return this.update(entry, { image, ...this.settled(image) });
     }
     this.update(entry, { state: 'done', message: 'Uploaded; still processing — it will appear in your images when ready.' });
   }

@@ -24,6 +24,7 @@ function files(...names: string[]): File[] {
 
 function harness(options: ConstructorParameters<typeof UploadQueue>[1] = {}) {
   const pending: Pending[] = [];
+  // An Error is a passing failure (thrown); a missing id is an image that is gone (null).
   const fetched: Record<string, Image | Error> = {};
   const queue = new UploadQueue<string>(
     {
@@ -35,8 +36,8 @@ function harness(options: ConstructorParameters<typeof UploadQueue>[1] = {}) {
         }),
       fetchImage: async (id) => {
         const value = fetched[id];
-        if (value === undefined || value instanceof Error) throw value ?? new Error('not found');
-        return value;
+        if (value instanceof Error) throw value;
+        return value ?? null;
       },
       describe: (status, problem) => `failed ${status} ${problem?.title ?? ''}`.trim(),
     },
@@ -165,6 +166,19 @@ describe('UploadQueue', () => {
       ['failed', 'The image could not be processed.'],
       ['failed', 'The image could not be processed.'],
     ]);
+  });
+
+  it('keeps watching through a passing read failure', async () => {
+    const { queue, pending, fetched } = harness({ pollMs: 1000 });
+    queue.add(files('a.jpg'), 'x');
+    await flush();
+    pending[0]!.resolve({ ok: true, image: image('a', 'processing') });
+    fetched.a = new Error('network');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(queue.items()[0]!.state).toBe('processing');
+    fetched.a = image('a', 'active');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(queue.items()[0]!.state).toBe('done');
   });
 
   it('gives up watching after the poll limit but counts the upload as done', async () => {

@@ -4,7 +4,7 @@
  * elsewhere in the app while a folder uploads keeps it going, and coming back shows where it is.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { api } from '../api/client.js';
+import { api, ApiError } from '../api/client.js';
 import { formatBytes, serverLimits, type Limits } from '../api/server-info.js';
 import { tooLargeText, uploadErrorText } from '../api/upload-errors.js';
 import { uploadImage, type UploadFields } from '../api/upload.js';
@@ -22,7 +22,11 @@ let limits: Limits | null = null;
 const queue = new UploadQueue<BatchOptions>({
   // The title defaults to the file name without its extension; it doubles as the alt text.
   send: (file, options, onProgress, signal) => uploadImage(file, { ...options, title: file.name.replace(/\.[^.]+$/, '') }, onProgress, signal),
-  fetchImage: (id) => api<Image>(`/images/${encodeURIComponent(id)}`),
+  fetchImage: (id) =>
+    api<Image>(`/images/${encodeURIComponent(id)}`).catch((err: unknown) => {
+      if (err instanceof ApiError && err.status === 404) return null;
+      throw err;
+    }),
   describe: (status, problem) => uploadErrorText(status, problem, limits ?? undefined),
 });
 
